@@ -1,0 +1,15 @@
+import type { Span } from "./span.js";
+
+/**
+ * A message about a document, kept as data on the document (like vfile
+ * messages): a code `area.problem`, what happened, and where.
+ */
+export interface Diagnostic {
+  /** `area.problem`, e.g. `ingest.bad_encoding`, `pipeline.timeout`. */
+  code: string;
+  message: string;
+  severity: "error" | "warning" | "info";
+  stage?: string;
+  rule?: string;
+  span?: Span;
+}
