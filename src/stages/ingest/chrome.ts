@@ -1,0 +1,113 @@
+/**
+ * Site chrome in text: view counters, share buttons, photo credits, template
+ * placeholders, "Популярное" / "Читайте также" lists, navigation at the top
+ * and the bottom of a page saved as text. Used to drop blocks from HTML, and
+ * to mark (never remove) chrome in plain text, where the text must stay as it is.
+ */
+
+export type ChromeReason = "counter" | "share" | "photo" | "placeholder" | "related" | "navigation";
+
+/** Headings of lists of other articles. */
+const LIST_HEADING = /^(?:популярное|популярные новости|читайте также|читайте еще|читайте ещё|смотрите также|похожие новости|похожие материалы|материалы по теме|новости по теме|по теме|другие новости|последние новости|самое читаемое|самое популярное|главное|главные новости|лента новостей|новости партнеров|новости партнёров|рекомендуем|архив|теги|метки)\s*:?$/i;
+const SOCIAL = /^(?:поделиться|рассказать друзьям|поделиться в соцсетях|вернуться назад|назад|печать|версия для печати|распечатать|twitter|facebook|vk|вконтакте|telegram|whatsapp|одноклассники|ok|instagram|youtube|x|e-?mail|копировать ссылку|подписывайтесь на наш telegram-канал)$/i;
+
+/** Why a whole block (paragraph, list item, line) is chrome, or null. `text` is the block's text. */
+export function chromeReason(text: string): ChromeReason | null {
+  const t = text.replace(/\s+/g, " ").trim();
+  if (!t) return null;
+  if (/^(?:👁|👁️|просмотр(?:ов|ы)?:?)?\s*\d[\d\s]{0,8}(?:\s*просмотр\p{L}*)?$/iu.test(t) && t.replace(/\D/g, "").length <= 8) return "counter";
+  if (/^(?:👁|👁️)/u.test(t) && t.length < 20) return "counter";
+  if (/\[\[[^\]]*\]\]|\{\{[^}]*\}\}/.test(t) && t.replace(/\[\[[^\]]*\]\]|\{\{[^}]*\}\}|[•·\s-]/g, "").length < 10) return "placeholder";
+  if (/^(?:фото|фотография|photo|видео|источник фото|автор фото|иллюстративное фото|коллаж)\s*[:©—-]/i.test(t) && t.length <= 150) return "photo";
+  if (/^фото\s+[\p{Lu}«"]/u.test(t) && t.length <= 80 && !/[.!?]$/.test(t)) return "photo";
+  const words = t.split(" ");
+  if (words.every((w) => SOCIAL.test(w)) || SOCIAL.test(t) || /^(?:(?:вернуться назад|поделиться|twitter|facebook|печать|telegram|whatsapp|vk)\s*)+$/i.test(t)) return "share";
+  if (/^(?:©|\(c\)|copyright\b)/i.test(t) || /все права защищены/i.test(t)) return "navigation";
+  return null;
+}
+
+/** True when the block is the heading of a list of other articles ("Популярное", "Читайте также:"). */
+export function isListHeading(text: string): boolean {
+  return LIST_HEADING.test(text.replace(/\s+/g, " ").trim());
+}
+
+/** A line that reads like a headline in a list of links: short, no final full stop. */
+export function isHeadlineLike(line: string): boolean {
+  const t = line.trim();
+  if (!t || t.length > 160) return false;
+  return /…$/.test(t) || !/[.;:,]$/.test(t);
+}
+
+/** A line of running text: long or ending in a full stop. */
+function isProse(line: string): boolean {
+  const t = line.trim();
+  return t.split(/\s+/).length >= 12 || (/[.!?»"]$/.test(t) && t.split(/\s+/).length >= 6);
+}
+
+export interface ChromeSpan {
+  /** UTF-16 offsets into the text, half-open, each a whole line or run of lines. */
+  start: number;
+  end: number;
+  reason: ChromeReason;
+}
+
+/**
+ * Chrome in a plain text, line by line: single chrome lines (counters, share
+ * buttons, photo credits, placeholders), lists under "Популярное" /
+ * "Читайте также" headings, and short navigation lines before the first and
+ * after the last line of running text.
+ */
+export function findChromeSpans(text: string): ChromeSpan[] {
+  const lines: Array<{ start: number; end: number; text: string }> = [];
+  for (let pos = 0; pos <= text.length; ) {
+    const nl = text.indexOf("\n", pos);
+    const end = nl < 0 ? text.length : nl;
+    const raw = text.slice(pos, end);
+    // a ` date YYYY-MM-DD` header line: judge what follows the header
+    const header = pos === 0 ? /^ date \d{4}-\d{2}-\d{2} ?/.exec(raw) : null;
+    const lineStart = header ? header[0].length : 0;
+    const content = raw.slice(lineStart).replace(/\r$/, "");
+    const lead = content.length - content.trimStart().length;
+    lines.push({ start: pos + lineStart + lead, end: pos + lineStart + content.trimEnd().length, text: content.trim() });
+    if (nl < 0) break;
+    pos = nl + 1;
+  }
+  const spans: ChromeSpan[] = [];
+  const mark = (i: number, reason: ChromeReason) => {
+    const l = lines[i];
+    if (l.text) spans.push({ start: l.start, end: l.end, reason });
+  };
+  const prose = lines.map((l) => isProse(l.text));
+  const firstProse = prose.indexOf(true);
+  const lastProse = prose.lastIndexOf(true);
+  const marked = new Set<number>();
+
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i].text;
+    if (!t) continue;
+    if (isListHeading(t)) {
+      // the heading and the headline-like lines under it, up to running text
+      marked.add(i);
+      mark(i, "related");
+      for (let j = i + 1; j < lines.length && !prose[j] && (lines[j].text === "" || isHeadlineLike(lines[j].text) || isListHeading(lines[j].text) || chromeReason(lines[j].text)); j++) {
+        if (!lines[j].text || isListHeading(lines[j].text)) continue;
+        marked.add(j);
+        mark(j, chromeReason(lines[j].text) ?? "related");
+      }
+      continue;
+    }
+    if (marked.has(i)) continue;
+    const reason = chromeReason(t);
+    if (reason) {
+      marked.add(i);
+      mark(i, reason);
+    }
+  }
+  // navigation: very short lines without digits before the first and after the last running text
+  const isNav = (t: string) => t !== "" && t.split(/\s+/).length <= 5 && !/\d/.test(t) && !/[.!?]$/.test(t);
+  if (firstProse >= 0) {
+    for (let i = 0; i < firstProse; i++) if (!marked.has(i) && isNav(lines[i].text)) { marked.add(i); mark(i, "navigation"); }
+    for (let i = lastProse + 1; i < lines.length; i++) if (!marked.has(i) && isNav(lines[i].text)) { marked.add(i); mark(i, "navigation"); }
+  }
+  return spans.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,189 @@
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { LineCounter, parseDocument, isNode } from "yaml";
+import { z } from "zod";
+
+/**
+ * Known news outlets (`rules/outlets.yaml`): recognise an outlet from a URL's
+ * domain, a site name (og:site_name, a feed's channel title) or the text
+ * ("передает BAQ.KZ", "Усть-Каменогорск. 22 декабря. KAZAKHSTAN TODAY -").
+ */
+
+const OutletSchema = z
+  .object({
+    name: z.string().trim().min(1),
+    domains: z.array(z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, "a lower-case domain such as baq.kz")).default([]),
+    aliases: z.array(z.string().trim().min(1)).default([]),
+  })
+  .strict();
+const FileSchema = z.object({ outlets: z.array(OutletSchema) }).strict();
+
+export type Outlet = z.infer<typeof OutletSchema>;
+
+/** A rule-file error; `message` starts with `file:line:column`. */
+export class OutletRulesError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly column: number,
+    problem: string,
+  ) {
+    super(`${file}:${line}:${column}: ${problem}`);
+    this.name = "OutletRulesError";
+  }
+}
+
+/** Where an outlet was found in a text (UTF-16 offsets of the alias). */
+export interface OutletMention {
+  outlet: string;
+  start: number;
+  end: number;
+  how: "attribution" | "dateline";
+}
+
+const ATTRIBUTION = /(?:переда[её]т|сообщает|сообщили|пишет|информирует|со ссылкой на|по данным|по информации)\s+(?:(?:корреспондент|собкор|агентств|портал|сайт|издани|редакци)\p{L}*\s+)?[«"]?$/iu;
+const DATELINE_BEFORE = /^\s*[\p{Lu}][\p{L}\- ]{1,40}[.,]\s+\d{1,2}\s+\p{L}+(?:\s+\d{4}(?:\s*(?:года|г\.?))?)?[.,]\s*$/u;
+
+export class OutletCatalog {
+  private readonly byKey = new Map<string, Outlet>();
+  private readonly byDomainName = new Map<string, Outlet>();
+  private readonly aliasRe: RegExp | null;
+
+  constructor(readonly outlets: Outlet[]) {
+    const aliases: string[] = [];
+    for (const o of outlets) {
+      for (const a of [o.name, ...o.aliases]) {
+        this.byKey.set(key(a), o);
+        aliases.push(a);
+      }
+      for (const d of o.domains) this.byDomainName.set(d, o);
+    }
+    aliases.sort((a, b) => b.length - a.length);
+    this.aliasRe = aliases.length
+      ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${aliases.map(escapeRe).join("|")})(?![\\p{L}\\p{N}]|\\.[\\p{L}\\p{N}])`, "giu")
+      : null;
+  }
+
+  /** Load and validate a YAML file; throws `OutletRulesError` naming file and line. */
+  static load(file: string): OutletCatalog {
+    const source = readFileSync(file, "utf8");
+    const lineCounter = new LineCounter();
+    const doc = parseDocument(source, { lineCounter, uniqueKeys: true });
+    const at = (offset: number, problem: string) => {
+      const { line, col } = lineCounter.linePos(offset);
+      return new OutletRulesError(file, line, col, problem);
+    };
+    if (doc.errors.length) throw at(doc.errors[0].pos[0], doc.errors[0].message.split("\n")[0]);
+    const parsed = FileSchema.safeParse(doc.toJS());
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = nodeOffset(doc, issue.path as (string | number)[]);
+      const field = issue.path.join(".") || "(file)";
+      throw at(where, `${field}: ${issue.message}`);
+    }
+    const seen = new Map<string, string>();
+    parsed.data.outlets.forEach((o, i) => {
+      const names: Array<[string, (string | number)[]]> = [
+        [key(o.name), ["outlets", i, "name"]],
+        ...o.aliases.map((a, j): [string, (string | number)[]] => [key(a), ["outlets", i, "aliases", j]]),
+        ...o.domains.map((d, j): [string, (string | number)[]] => [`domain:${d}`, ["outlets", i, "domains", j]]),
+      ];
+      for (const [k, path] of names) {
+        const owner = seen.get(k);
+        if (owner !== undefined && owner !== o.name) throw at(nodeOffset(doc, path), `"${k.replace(/^domain:/, "")}" already belongs to outlet "${owner}"`);
+        seen.set(k, o.name);
+      }
+    });
+    return new OutletCatalog(parsed.data.outlets);
+  }
+
+  /** The outlet whose name or alias this is (case and spacing ignored), e.g. an og:site_name. */
+  byName(name: string | null | undefined): Outlet | null {
+    if (!name) return null;
+    return this.byKey.get(key(name)) ?? this.byDomain(name.trim().toLowerCase());
+  }
+
+  /** The outlet of a URL or host name (subdomains included: `www.baq.kz` → BAQ.KZ). */
+  byDomain(urlOrHost: string | null | undefined): Outlet | null {
+    if (!urlOrHost) return null;
+    let host = urlOrHost.trim().toLowerCase();
+    try {
+      if (/^[a-z]+:\/\//.test(host)) host = new URL(host).hostname;
+    } catch {
+      return null;
+    }
+    host = host.replace(/\.$/, "");
+    for (let h = host; h.includes("."); h = h.slice(h.indexOf(".") + 1)) {
+      const o = this.byDomainName.get(h);
+      if (o) return o;
+    }
+    return null;
+  }
+
+  /**
+   * The outlet the text credits: an alias after an attribution verb
+   * ("передает BAQ.KZ", "сообщает МИА «Казинформ»") anywhere in the text, else
+   * an alias right after a dateline ("Усть-Каменогорск. 22 декабря. KAZAKHSTAN TODAY -").
+   */
+  inText(text: string): OutletMention | null {
+    if (!this.aliasRe) return null;
+    let dateline: OutletMention | null = null;
+    for (const m of text.matchAll(this.aliasRe)) {
+      const start = m.index!;
+      const end = start + m[0].length;
+      const outlet = this.byKey.get(key(m[0]))!.name;
+      const before = text.slice(Math.max(0, start - 60), start);
+      if (ATTRIBUTION.test(before)) return { outlet, start, end, how: "attribution" };
+      if (!dateline) {
+        const lineStart = text.lastIndexOf("\n", start - 1) + 1;
+        const after = text.slice(end, end + 3);
+        if (DATELINE_BEFORE.test(text.slice(lineStart, start)) && /^\s*[-–—]/.test(after)) dateline = { outlet, start, end, how: "dateline" };
+      }
+    }
+    return dateline;
+  }
+}
+
+function key(s: string): string {
+  return s.toLowerCase().replace(/ё/g, "е").replace(/[«»"]/g, "").replace(/\s+/g, " ").trim();
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
+}
+
+function nodeOffset(doc: ReturnType<typeof parseDocument>, path: (string | number)[]): number {
+  for (let n = path.length; n >= 0; n--) {
+    const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
+    if (isNode(node) && node.range) return node.range[0];
+  }
+  return 0;
+}
+
+/** `rules/outlets.yaml` of this package, found by walking up from this module. */
+export function defaultOutletsFile(): string | null {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    const candidate = join(dir, "rules", "outlets.yaml");
+    if (existsSync(candidate)) return candidate;
+    const up = resolve(dir, "..");
+    if (up === dir) break;
+    dir = up;
+  }
+  return null;
+}
+
+const cache = new Map<string, OutletCatalog>();
+
+/** The catalogue in `file` (default: the package's `rules/outlets.yaml`; none found: an empty catalogue), loaded once. */
+export function loadOutlets(file?: string): OutletCatalog {
+  const path = file ?? defaultOutletsFile();
+  if (!path) return new OutletCatalog([]);
+  let catalog = cache.get(path);
+  if (!catalog) {
+    catalog = OutletCatalog.load(path);
+    cache.set(path, catalog);
+  }
+  return catalog;
+}
