@@ -1,0 +1,409 @@
+import { tokenize } from "../stages/segment/tokens.js";
+import { fromNumber, parseExact, type Exact } from "../numbers/exact.js";
+import { parsePattern, type Pattern, type PatternEnv } from "./pattern.js";
+import { normWord } from "./text-norm.js";
+import { filesOf, loadRuleFiles, RuleError, RuleSetError, type LoadedRules, type RuleFile } from "./load.js";
+import type { Qualifier } from "../core/record.js";
+
+/** A word sequence (token norms) that a rule entry matches exactly. */
+export type Seq = string[];
+
+/** Splits a form as written in a rule file into token norms, with the tokenizer the texts go through. */
+export function seqOf(form: string): Seq {
+  return tokenize(form).map((t) => t.norm);
+}
+
+export interface NumeralWord {
+  id: string;
+  kind: "cardinal" | "ordinal" | "multiplier" | "fraction" | "vague";
+  value: Exact | null;
+  role?: "adjective" | "adverb";
+}
+
+export interface Scale {
+  id: string;
+  value: Exact;
+}
+
+export interface UnitRule {
+  id: string;
+  type: "money" | "percent" | "pp" | "ratio" | "quantity" | "duration" | "rank";
+  code: string;
+  forms: Seq[];
+  abbreviations: Seq[];
+  symbols: Seq[];
+  before: Seq[];
+  after: Seq[];
+  requiresBefore: boolean;
+  requiresPreposition: string[];
+}
+
+export interface QualifierRule {
+  id: string;
+  qualifier: Exclude<Qualifier, "exact">;
+  seq: Seq;
+}
+
+export interface PeriodRule {
+  id: string;
+  pattern: Pattern;
+  resolve: string;
+  kind?: "actual" | "plan" | "target";
+  shift: number;
+  n?: number;
+}
+
+export interface CueRule {
+  /** Rule id, `indicators.<code>`. */
+  id: string;
+  indicator: string;
+  pattern: Pattern;
+  weight: number;
+  scope: "any" | "region" | "country";
+  role: "indicator" | "subject";
+}
+
+export interface CountedRule {
+  id: string;
+  indicator: string;
+  pattern: Pattern;
+  lemma: string;
+  requires: Pattern[];
+}
+
+export interface IndicatorDef {
+  code: string;
+  label: string;
+  units: string[];
+}
+
+export interface NamedPattern {
+  id: string;
+  pattern: Pattern;
+}
+
+export interface GazetteerEntry {
+  id: string;
+  seq: Seq;
+  type: "country" | "region" | "place" | "akim";
+  code: string;
+  regionName: string;
+  place: string | null;
+  weak: boolean;
+}
+
+/** Everything the detectors need, compiled once from the rule files. */
+export interface CompiledRules {
+  version: string;
+  dir: string;
+  files: Array<{ path: string; kind: string; name: string }>;
+  env: PatternEnv;
+  numerals: Map<string, NumeralWord>;
+  scales: Map<string, Scale>;
+  scaleAbbreviations: Map<string, Scale>;
+  ordinalSuffixes: Set<string>;
+  units: UnitRule[];
+  /** Unit entries keyed by the first norm of any of their sequences. */
+  unitIndex: Map<string, UnitRule[]>;
+  qualifiers: QualifierRule[];
+  noBreakAfter: Set<string>;
+  mayEndAfterNumber: Set<string>;
+  chromeBlockMarkers: Set<string>;
+  chromeLines: Set<string>;
+  months: Map<string, number>;
+  relativeYears: Array<NamedPattern & { shift: number }>;
+  periods: PeriodRule[];
+  planCues: NamedPattern[];
+  measures: {
+    changeUp: NamedPattern[];
+    changeDown: NamedPattern[];
+    comparativeUp: NamedPattern[];
+    comparativeDown: NamedPattern[];
+    changeNouns: NamedPattern[];
+    share: NamedPattern[];
+    shareAfter: NamedPattern[];
+    rankNouns: Set<string>;
+    rankPeerSet: NamedPattern[];
+    bases: Array<NamedPattern & { base: string }>;
+  };
+  indicators: Map<string, IndicatorDef>;
+  cues: CueRule[];
+  counted: CountedRule[];
+  subjects: Array<NamedPattern & { indicator: string }>;
+  gazetteer: Map<string, GazetteerEntry[]>;
+  regions: Map<string, { code: string; name: string; centre: string }>;
+  country: { code: string; name: string };
+  references: { region: NamedPattern[]; centre: NamedPattern[]; city: NamedPattern[]; country: NamedPattern[] };
+  cityCues: Set<string>;
+  akimCues: Set<string>;
+}
+
+const named = (prefix: string, list: string[]): NamedPattern[] =>
+  list.map((p, i) => ({ id: `${prefix}.${i + 1}`, pattern: parsePattern(p) }));
+
+function exactValue(v: number | string): Exact {
+  return typeof v === "number" ? fromNumber(v) : parseExact(v);
+}
+
+/** Loads, validates and compiles the rule folder. Throws RuleSetError (file:line messages) on any problem. */
+export function compileRules(dir: string): CompiledRules {
+  return compile(loadRuleFiles(dir));
+}
+
+export function compile(loaded: LoadedRules): CompiledRules {
+  const errors: RuleError[] = [];
+  const need = <K extends Parameters<typeof filesOf>[1]>(kind: K) => {
+    const fs = filesOf(loaded, kind);
+    if (fs.length === 0) errors.push(new RuleError(loaded.dir, 0, 0, `no rule file of kind "${kind}"`, "rule.missing_kind"));
+    return fs;
+  };
+  const numeralFiles = need("numerals");
+  const unitFiles = need("units");
+  const qualifierFiles = need("qualifiers");
+  const abbreviationFiles = need("abbreviations");
+  const periodFiles = need("periods");
+  const measureFiles = need("measures");
+  const indicatorFiles = need("indicators");
+  const territoryFiles = need("territories");
+  if (errors.length) throw new RuleSetError(errors);
+
+  // duplicate detection: a key (word form, id) defined twice, with both places
+  const seen = new Map<string, string>();
+  const claim = (key: string, file: RuleFile, path: (string | number)[], what: string) => {
+    const at = file.lineOf(path);
+    const here = `${file.path}:${at.line}`;
+    const prev = seen.get(key);
+    if (prev && prev !== here) errors.push(new RuleError(file.path, at.line, at.col, `${what} is already defined at ${prev}`, "rule.duplicate"));
+    else seen.set(key, here);
+  };
+
+  const numerals = new Map<string, NumeralWord>();
+  const scales = new Map<string, Scale>();
+  const scaleAbbreviations = new Map<string, Scale>();
+  const ordinalSuffixes = new Set<string>();
+  for (const f of numeralFiles) {
+    const d = f.data;
+    const addWords = (list: { id: string; forms: string[] }[], key: string, make: (e: never) => NumeralWord) =>
+      list.forEach((e, i) => {
+        claim(`numerals.id.${e.id}`, f, [key, i, "id"], `numeral id "${e.id}"`);
+        e.forms.forEach((form, j) => {
+          const w = normWord(form);
+          claim(`numerals.form.${w}`, f, [key, i, "forms", j], `number word "${form}"`);
+          numerals.set(w, make(e as never));
+        });
+      });
+    addWords(d.cardinals, "cardinals", (e: { id: string; value: number | string }) => ({ id: `${f.name}.${e.id}`, kind: "cardinal", value: exactValue(e.value) }));
+    addWords(d.ordinals, "ordinals", (e: { id: string; value: number }) => ({ id: `${f.name}.${e.id}`, kind: "ordinal", value: fromNumber(e.value) }));
+    addWords(d.multipliers, "multipliers", (e: { id: string; value: number; role: "adjective" | "adverb" }) => ({
+      id: `${f.name}.${e.id}`,
+      kind: "multiplier",
+      value: fromNumber(e.value),
+      role: e.role,
+    }));
+    addWords(d.fractions, "fractions", (e: { id: string; value: number | string }) => ({ id: `${f.name}.${e.id}`, kind: "fraction", value: exactValue(e.value) }));
+    addWords(d.vague, "vague", (e: { id: string }) => ({ id: `${f.name}.${e.id}`, kind: "vague", value: null }));
+    d.scales.forEach((s, i) => {
+      const scale = { id: `${f.name}.${s.id}`, value: fromNumber(s.value) };
+      s.forms.forEach((form, j) => {
+        const w = normWord(form);
+        claim(`numerals.form.${w}`, f, ["scales", i, "forms", j], `scale word "${form}"`);
+        scales.set(w, scale);
+      });
+      s.abbreviations.forEach((a) => scaleAbbreviations.set(normWord(a.replace(/\.$/, "")), scale));
+    });
+    d.ordinal_suffixes.forEach((s) => ordinalSuffixes.add(normWord(s)));
+  }
+
+  const units: UnitRule[] = [];
+  for (const f of unitFiles)
+    f.data.units.forEach((u, i) => {
+      claim(`units.id.${u.id}`, f, ["units", i, "id"], `unit id "${u.id}"`);
+      units.push({
+        id: `${f.name}.${u.id}`,
+        type: u.type,
+        code: u.code,
+        forms: u.forms.map(seqOf),
+        abbreviations: u.abbreviations.map((a) => seqOf(a.replace(/\.$/, ""))),
+        symbols: u.symbols.map(seqOf),
+        before: u.before.map(seqOf),
+        after: u.after.map(seqOf),
+        requiresBefore: u.requires_before,
+        requiresPreposition: u.requires_preposition.map(normWord),
+      });
+    });
+  const unitIndex = new Map<string, UnitRule[]>();
+  for (const u of units)
+    for (const s of [...u.forms, ...u.abbreviations, ...u.symbols, ...u.before]) {
+      const list = unitIndex.get(s[0]) ?? [];
+      if (!list.includes(u)) list.push(u);
+      unitIndex.set(s[0], list);
+    }
+
+  const qualifiers: QualifierRule[] = [];
+  for (const f of qualifierFiles)
+    f.data.qualifiers.forEach((q, i) => {
+      claim(`qualifiers.id.${q.id}`, f, ["qualifiers", i, "id"], `qualifier id "${q.id}"`);
+      for (const form of q.forms) qualifiers.push({ id: `${f.name}.${q.id}`, qualifier: q.qualifier, seq: seqOf(form) });
+    });
+  qualifiers.sort((a, b) => b.seq.length - a.seq.length);
+
+  const noBreakAfter = new Set<string>();
+  const mayEndAfterNumber = new Set<string>();
+  const chromeBlockMarkers = new Set<string>();
+  const chromeLines = new Set<string>();
+  for (const f of abbreviationFiles) {
+    f.data.no_sentence_break_after.forEach((w) => noBreakAfter.add(normWord(w.replace(/\.$/, ""))));
+    f.data.may_end_after_number.forEach((w) => mayEndAfterNumber.add(normWord(w.replace(/\.$/, ""))));
+    f.data.chrome_block_markers.forEach((w) => chromeBlockMarkers.add(seqOf(w).join(" ")));
+    f.data.chrome_lines.forEach((w) => chromeLines.add(seqOf(w).join(" ")));
+  }
+
+  const months = new Map<string, number>();
+  const relativeYears: CompiledRules["relativeYears"] = [];
+  const periods: PeriodRule[] = [];
+  const planCues: NamedPattern[] = [];
+  for (const f of periodFiles) {
+    f.data.months.forEach((m) => m.forms.forEach((form) => months.set(normWord(form), m.month)));
+    f.data.relative_years.forEach((r) =>
+      r.patterns.forEach((p) => relativeYears.push({ id: `${f.name}.${r.id}`, shift: r.shift, pattern: parsePattern(p) })),
+    );
+    f.data.periods.forEach((p, i) => {
+      claim(`periods.id.${p.id}`, f, ["periods", i, "id"], `period id "${p.id}"`);
+      for (const src of p.patterns)
+        periods.push({ id: `${f.name}.${p.id}`, pattern: parsePattern(src), resolve: p.resolve, kind: p.kind, shift: p.shift, n: p.n });
+    });
+    planCues.push(...named(`${f.name}.plan`, f.data.plan_cues));
+  }
+
+  const m0 = measureFiles[0];
+  const mAll = <K extends keyof (typeof m0)["data"]>(k: K) => measureFiles.flatMap((f) => f.data[k] as unknown as string[]);
+  const mn = measureFiles.map((f) => f.name)[0];
+  const measures: CompiledRules["measures"] = {
+    changeUp: named(`${mn}.change_up`, mAll("change_up")),
+    changeDown: named(`${mn}.change_down`, mAll("change_down")),
+    comparativeUp: named(`${mn}.comparative_up`, mAll("comparative_up")),
+    comparativeDown: named(`${mn}.comparative_down`, mAll("comparative_down")),
+    changeNouns: named(`${mn}.change_noun`, mAll("change_nouns")),
+    share: named(`${mn}.share`, mAll("share")),
+    shareAfter: named(`${mn}.share_after`, mAll("share_after")),
+    rankNouns: new Set(mAll("rank_nouns").map(normWord)),
+    rankPeerSet: named(`${mn}.rank_peer_set`, mAll("rank_peer_set")),
+    bases: measureFiles.flatMap((f) =>
+      f.data.bases.flatMap((b) => b.patterns.map((p) => ({ id: `${f.name}.${b.id}`, base: b.base, pattern: parsePattern(p) }))),
+    ),
+  };
+
+  const indicators = new Map<string, IndicatorDef>();
+  const cues: CueRule[] = [];
+  const counted: CountedRule[] = [];
+  const subjects: CompiledRules["subjects"] = [];
+  for (const f of indicatorFiles)
+    f.data.indicators.forEach((ind, i) => {
+      claim(`indicators.code.${ind.code}`, f, ["indicators", i, "code"], `indicator "${ind.code}"`);
+      indicators.set(ind.code, { code: ind.code, label: ind.label, units: ind.units });
+      const id = `${f.name}.${ind.code}`;
+      ind.cues.forEach((c) => {
+        const o = typeof c === "string" ? { pattern: c, weight: 1, scope: "any" as const, role: "indicator" as const } : c;
+        cues.push({ id, indicator: ind.code, pattern: parsePattern(o.pattern), weight: o.weight, scope: o.scope, role: o.role });
+      });
+      ind.counted.forEach((c) =>
+        counted.push({ id: `${id}.counted`, indicator: ind.code, pattern: parsePattern(c.pattern), lemma: c.lemma, requires: c.requires.map(parsePattern) }),
+      );
+      ind.subjects.forEach((s, j) => subjects.push({ id: `${id}.subject${j + 1}`, indicator: ind.code, pattern: parsePattern(s) }));
+    });
+  if (!indicators.has("other")) errors.push(new RuleError(indicatorFiles[0].path, 1, 1, 'the catalogue must define the indicator "other"', "rule.missing_other"));
+
+  const gazetteer = new Map<string, GazetteerEntry[]>();
+  const regions = new Map<string, { code: string; name: string; centre: string }>();
+  let country = { code: "KZ", name: "Казахстан" };
+  const references: CompiledRules["references"] = { region: [], centre: [], city: [], country: [] };
+  const cityCues = new Set<string>();
+  const akimCues = new Set<string>();
+  const addName = (f: RuleFile, path: (string | number)[], form: string, e: Omit<GazetteerEntry, "seq">) => {
+    const seq = seqOf(form);
+    if (seq.length === 0) return;
+    claim(`territories.form.${seq.join(" ")}`, f, path, `territory name "${form}"`);
+    const list = gazetteer.get(seq[0]) ?? [];
+    list.push({ ...e, seq });
+    gazetteer.set(seq[0], list);
+  };
+  for (const f of territoryFiles) {
+    const d = f.data;
+    country = { code: d.country.code, name: d.country.name };
+    d.country.forms.forEach((form, j) =>
+      addName(f, ["country", "forms", j], form, { id: `${f.name}.KZ`, type: "country", code: "KZ", regionName: d.country.name, place: null, weak: false }),
+    );
+    d.regions.forEach((r, i) => {
+      if (regions.has(r.code)) {
+        const at = f.lineOf(["regions", i, "code"]);
+        errors.push(new RuleError(f.path, at.line, at.col, `region ${r.code} is defined twice`, "rule.duplicate"));
+      }
+      regions.set(r.code, { code: r.code, name: r.name, centre: r.centre });
+      const base = { id: `${f.name}.${r.code}`, code: r.code, regionName: r.name, weak: false };
+      r.forms.forEach((form, j) => addName(f, ["regions", i, "forms", j], form, { ...base, type: "region", place: null }));
+      r.former.forEach((form, j) => addName(f, ["regions", i, "former", j], form, { ...base, type: "region", place: null }));
+      r.places.forEach((p, k) =>
+        p.forms.forEach((form, j) =>
+          addName(f, ["regions", i, "places", k, "forms", j], form, { ...base, type: "place", place: p.name, weak: p.weak }),
+        ),
+      );
+      r.akims.forEach((a, k) =>
+        a.forms.forEach((form, j) =>
+          addName(f, ["regions", i, "akims", k, "forms", j], form, { ...base, id: `${f.name}.${r.code}.akim`, type: "akim", place: null }),
+        ),
+      );
+      if (!r.places.some((p) => p.name === r.centre)) {
+        const at = f.lineOf(["regions", i, "centre"]);
+        errors.push(new RuleError(f.path, at.line, at.col, `centre "${r.centre}" is not one of the region's places`, "rule.bad_centre"));
+      }
+    });
+    references.region.push(...named(`${f.name}.ref_region`, d.references.region));
+    references.centre.push(...named(`${f.name}.ref_centre`, d.references.centre));
+    references.city.push(...named(`${f.name}.ref_city`, d.references.city));
+    references.country.push(...named(`${f.name}.ref_country`, d.references.country));
+    d.references.city_cues.forEach((w) => cityCues.add(normWord(w.replace(/\.$/, ""))));
+    d.references.akim_cues.forEach((w) => akimCues.add(normWord(w)));
+  }
+  for (const list of gazetteer.values()) list.sort((a, b) => b.seq.length - a.seq.length);
+
+  if (errors.length) throw new RuleSetError(errors);
+  const env: PatternEnv = { isMonth: (w) => months.has(w) || isMonthRange(w, months), isCardinal: (w) => numerals.get(w)?.kind === "cardinal" };
+  return {
+    version: loaded.version,
+    dir: loaded.dir,
+    files: loaded.files.map((f) => ({ path: f.path, kind: f.kind, name: f.name })),
+    env,
+    numerals,
+    scales,
+    scaleAbbreviations,
+    ordinalSuffixes,
+    units,
+    unitIndex,
+    qualifiers,
+    noBreakAfter,
+    mayEndAfterNumber,
+    chromeBlockMarkers,
+    chromeLines,
+    months,
+    relativeYears,
+    periods,
+    planCues,
+    measures,
+    indicators,
+    cues,
+    counted,
+    subjects,
+    gazetteer,
+    regions,
+    country,
+    references,
+    cityCues,
+    akimCues,
+  };
+}
+
+/** "январь-май" is one token: two month names joined by a hyphen. */
+export function isMonthRange(norm: string, months: Map<string, number>): boolean {
+  const i = norm.indexOf("-");
+  return i > 0 && months.has(norm.slice(0, i)) && months.has(norm.slice(i + 1));
+}
