@@ -2,6 +2,8 @@ import { readFile, stat } from "node:fs/promises";
 import type { IngestItem } from "../../core/document.js";
 import { sha256, sha256File } from "./digest.js";
 import { failedItem } from "./failures.js";
+import { readFeed } from "./feed.js";
+import { readHtml } from "./html.js";
 import { readJsonl } from "./jsonl.js";
 import { loadOutlets, OutletCatalog } from "./outlets.js";
 import { readTxt } from "./txt.js";
@@ -80,6 +82,13 @@ function* readBytes(bytes: Buffer, ext: InputExtension, path: string, outlets: O
   switch (ext) {
     case ".txt":
       yield readTxt(bytes, path, outlets);
+      return;
+    case ".html":
+    case ".htm":
+      yield readHtml(bytes, path, outlets);
+      return;
+    case ".xml":
+      yield* readFeed(bytes, path, outlets);
       return;
     default:
       yield failedItem(sha256(bytes), path, formatOf(ext), "ingest.unsupported", "format not supported yet");

@@ -10,7 +10,7 @@ const tree = {
   ".hidden.txt": "скрытый",
   ".git/x.txt": "скрытый",
   "sub/z.TXT": "Третий.",
-  "sub/deeper/page.txt": "Четвёртый.",
+  "sub/deeper/page.htm": "<p>Четвёртый.</p>",
   "sub/empty.txt": "",
   "sub/a.jsonl": '{"text":"Пятый."}\n',
 };
@@ -21,7 +21,7 @@ describe("walking the inputs", () => {
     try {
       const items = await collect([t.dir]);
       const paths = items.map((i) => (i.ok ? i.doc.source.path : i.failed.source.path));
-      expect(paths).toEqual(["a.txt", "b.txt", "sub/a.jsonl", "sub/deeper/page.txt", "sub/empty.txt", "sub/z.TXT"]);
+      expect(paths).toEqual(["a.txt", "b.txt", "sub/a.jsonl", "sub/deeper/page.htm", "sub/empty.txt", "sub/z.TXT"]);
       expect(failures(items).map((f) => f.code)).toEqual(["ingest.empty"]); // one bad file does not stop the walk
     } finally {
       t.cleanup();
@@ -38,7 +38,7 @@ describe("walking the inputs", () => {
         "ingest.unreadable:missing.txt",
         "ingest.unsupported:notes.docx",
         "ok:a.jsonl",
-        "ok:deeper/page.txt",
+        "ok:deeper/page.htm",
         "ingest.empty:empty.txt",
         "ok:z.TXT",
       ]);

@@ -1,0 +1,86 @@
+import { Parser } from "htmlparser2";
+
+/**
+ * A light HTML tree that keeps where every piece came from: each text node is
+ * one parser event (a run of literal characters, or one entity), with its
+ * UTF-16 range in the parsed string, so extracted text maps back exactly.
+ */
+export interface HtmlText {
+  type: "text";
+  /** Decoded text (an entity gives its character). */
+  data: string;
+  /** Range in the parsed string, half-open. */
+  start: number;
+  end: number;
+  /** True when `data` is the source characters unchanged (not an entity). */
+  literal: boolean;
+  parent: HtmlElement;
+}
+
+export interface HtmlElement {
+  type: "element";
+  /** Lower-case tag name; the root is `#root`. */
+  name: string;
+  attrs: Record<string, string>;
+  children: HtmlNode[];
+  parent: HtmlElement | null;
+  /** Range of the whole element in the parsed string (open tag to close tag), half-open. */
+  start: number;
+  end: number;
+}
+
+export type HtmlNode = HtmlText | HtmlElement;
+
+/** Elements whose content is never text. */
+const RAW_TEXT = new Set(["script", "style", "template", "noscript", "textarea", "title"]);
+
+/** Parse an HTML document or fragment. Never throws: the parser is forgiving. */
+export function parseHtml(html: string): HtmlElement {
+  const root: HtmlElement = { type: "element", name: "#root", attrs: {}, children: [], parent: null, start: 0, end: html.length };
+  let current = root;
+  const parser: Parser = new Parser(
+    {
+      onopentag(name, attrs) {
+        const el: HtmlElement = { type: "element", name, attrs, children: [], parent: current, start: parser.startIndex, end: parser.endIndex + 1 };
+        current.children.push(el);
+        current = el;
+      },
+      onclosetag(_name, isImplied) {
+        current.end = isImplied ? Math.max(current.end, parser.startIndex) : parser.endIndex + 1;
+        if (current.parent) current = current.parent;
+      },
+      ontext(data) {
+        const start = parser.startIndex;
+        const end = parser.endIndex + 1;
+        current.children.push({ type: "text", data, start, end, literal: html.slice(start, end) === data, parent: current });
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true },
+  );
+  parser.write(html);
+  parser.end();
+  return root;
+}
+
+/** Elements in document order under `node` (itself included). */
+export function* elements(node: HtmlElement): Generator<HtmlElement> {
+  yield node;
+  for (const c of node.children) if (c.type === "element") yield* elements(c);
+}
+
+/** The decoded text under a node, as written (no white-space handling); raw-text elements other than `title` are skipped. */
+export function textContent(node: HtmlNode, skipRaw = true): string {
+  if (node.type === "text") return node.data;
+  if (skipRaw && RAW_TEXT.has(node.name) && node.name !== "title") return "";
+  return node.children.map((c) => textContent(c, skipRaw)).join("");
+}
+
+export function isRawText(name: string): boolean {
+  return RAW_TEXT.has(name);
+}
+
+/** True when `a` is `b` or contains it. */
+export function contains(a: HtmlElement, b: HtmlNode): boolean {
+  for (let n: HtmlNode | null = b; n; n = n.parent) if (n === a) return true;
+  return false;
+}
