@@ -101,10 +101,10 @@ export function reviewClient(lib: ClientLib): void {
   }
   const COLUMNS: Column[] = [
     { key: "line", title: "#", width: 52, text: (r) => String(r.line), sort: (r) => r.line, cls: "c-num" },
-    { key: "check", title: "Offsets", width: 92, text: (r) => (r.mismatch.length ? "⚠ mismatch" : "ok"), cls: "c-check" },
-    { key: "doc", title: "Document", width: 170, text: (r) => docs[r.doc].name },
-    { key: "indicator", title: "Indicator", width: 250, text: (r) => r.indicator + " · " + r.label },
-    { key: "territory", title: "Territory", width: 230, text: territoryText },
+    { key: "check", title: "Offsets", width: 112, text: (r) => (r.mismatch.length ? "⚠ mismatch" : "ok"), cls: "c-check" },
+    { key: "doc", title: "Document", width: 150, text: (r) => docs[r.doc].name },
+    { key: "indicator", title: "Indicator", width: 220, text: (r) => r.indicator + " · " + r.label },
+    { key: "territory", title: "Territory", width: 210, text: territoryText },
     {
       key: "period",
       title: "Period",
@@ -112,10 +112,10 @@ export function reviewClient(lib: ClientLib): void {
       text: periodText,
       sort: (r) => (r.period ? (r.period.to || "") + " " + (r.period.from || "") : ""),
     },
-    { key: "measure", title: "Measure", width: 72, text: (r) => r.measure },
-    { key: "value", title: "Value (text)", width: 150, text: (r) => r.value.text, cls: "c-value" },
-    { key: "amount", title: "Amount", width: 200, text: (r) => lib.amountText(r.value), sort: (r) => r.value.amount, cls: "c-num" },
-    { key: "change", title: "Change", width: 130, text: changeText },
+    { key: "measure", title: "Measure", width: 82, text: (r) => r.measure },
+    { key: "value", title: "Value (text)", width: 170, text: (r) => r.value.text, cls: "c-value" },
+    { key: "amount", title: "Amount", width: 180, text: (r) => lib.amountText(r.value), sort: (r) => r.value.amount, cls: "c-num" },
+    { key: "change", title: "Change", width: 100, text: changeText },
   ];
 
   // ---- state --------------------------------------------------------------------------------
@@ -134,9 +134,9 @@ export function reviewClient(lib: ClientLib): void {
   {
     const failed = docs.filter((d) => d.status !== "ok").length;
     const bad = recs.filter((r) => r.mismatch.length > 0).length;
-    let text =
-      recs.length + " records from " + docs.length + " documents (" + (docs.length - failed) + " ok, " + failed + " not ok)";
-    text += bad ? " · " + bad + " with offset mismatches" : " · all offsets check out";
+    const n = (x: number): string => lib.groupDigits(String(x));
+    let text = n(recs.length) + " records from " + n(docs.length) + " documents (" + n(docs.length - failed) + " ok, " + n(failed) + " not ok)";
+    text += bad ? " · " + n(bad) + " with offset mismatches" : " · all offsets check out";
     text += " · folder “" + data.folder + "”, written " + data.generated.replace("T", " ").slice(0, 19) + " UTC";
     $("summary").textContent = text;
     if (bad) $("summary").classList.add("has-bad");
@@ -265,9 +265,10 @@ export function reviewClient(lib: ClientLib): void {
   {
     const colgroup = $("cols");
     const head = $("head-row");
+    const total = COLUMNS.reduce((sum, c) => sum + c.width, 0);
     for (const col of COLUMNS) {
       const c = el("col");
-      c.style.width = col.width + "px";
+      c.style.width = ((100 * col.width) / total).toFixed(2) + "%";
       colgroup.appendChild(c);
       const th = el("th");
       th.dataset.key = col.key;
@@ -295,6 +296,7 @@ export function reviewClient(lib: ClientLib): void {
       sortView();
       renderRows();
     });
+    $("records").style.minWidth = Math.round(total * 0.8) + "px";
     head.children[0].setAttribute("aria-sort", "ascending");
     head.children[0].classList.add("asc");
   }
@@ -387,8 +389,11 @@ export function reviewClient(lib: ClientLib): void {
   interface Mark {
     start: number;
     end: number;
+    /** A span kind, "other" (another record's value) or "bad" (offsets that do not give the span's text). */
     kind: string;
     rec: number;
+    /** For "bad": the check that failed. */
+    check?: Check;
   }
   const docCache = new Map<number, { table: Uint32Array | null; values: Mark[] }>();
   function docInfo(di: number): { table: Uint32Array | null; values: Mark[] } {
@@ -441,10 +446,14 @@ export function reviewClient(lib: ClientLib): void {
     }
     const text = d.text;
     const marks: Mark[] = [];
-    for (const c of checks) if (c.ok && c.end16 > c.start16) marks.push({ start: c.start16, end: c.end16, kind: c.kind, rec: i });
+    for (const c of checks) {
+      if (c.end16 <= c.start16) continue;
+      // a span whose offsets do not give its text is drawn as an error where it points, never as that kind
+      marks.push({ start: c.start16, end: c.end16, kind: c.ok ? c.kind : "bad", rec: i, check: c });
+    }
     for (const m of docInfo(r.doc).values) if (m.rec !== i) marks.push(m);
     const segments = lib.segmentSpans(text.length, marks);
-    const order = ["value", "cue", "subject", "territory", "period", "other", "sentence"];
+    const order = ["bad", "value", "cue", "subject", "territory", "period", "other", "sentence"];
     const frag = document.createDocumentFragment();
     for (const seg of segments) {
       const piece = text.slice(seg.start, seg.end);
@@ -461,6 +470,10 @@ export function reviewClient(lib: ClientLib): void {
           if (other < 0) other = m.rec;
           titles.push("value of " + recName(recs[m.rec]) + " (click to show it)");
           if (kinds.indexOf("other") < 0) kinds.push("other");
+        } else if (m.kind === "bad") {
+          if (kinds.indexOf("bad") < 0) kinds.push("bad");
+          const c = m.check as Check;
+          titles.push("offset mismatch: the " + c.kind + " of " + recName(r) + " points here, but the record says “" + c.span.text + "”");
         } else {
           kinds.push(m.kind);
           titles.push(m.kind + " of " + recName(r));
@@ -468,7 +481,7 @@ export function reviewClient(lib: ClientLib): void {
       }
       kinds.sort((a, b) => order.indexOf(a) - order.indexOf(b));
       let cls = "hl k-" + kinds[0];
-      if (kinds.length > 1 && kinds[1] !== "other" && kinds[1] !== "sentence") cls += " k2-" + kinds[1];
+      if (kinds.length > 1 && kinds[1] !== "other" && kinds[1] !== "sentence" && kinds[0] !== "bad") cls += " k2-" + kinds[1];
       if (kinds[0] !== "other" && kinds.indexOf("other") >= 0) cls += " has-other";
       const mark = el("mark", cls, piece);
       mark.dataset.kinds = kinds.join(" ");
@@ -495,7 +508,7 @@ export function reviewClient(lib: ClientLib): void {
       const warn = el("div", "warn");
       warn.dataset.mismatch = bad.map((c) => c.kind).join(" ");
       warn.appendChild(
-        el("strong", null, d.text === null ? "⚠ offsets cannot be checked: no document text" : "⚠ offset mismatch (not highlighted)"),
+        el("strong", null, d.text === null ? "⚠ offsets cannot be checked: no document text" : "⚠ offset mismatch: not highlighted; a red wavy line shows where the offsets point"),
       );
       const ul = el("ul");
       for (const c of bad) {

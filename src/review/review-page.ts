@@ -110,6 +110,7 @@ export function renderReviewHtml(data: ReviewData): string {
       <span class="hl k-period">period</span>
       <span class="hl k-sentence">sentence</span>
       <span class="hl k-other">other record's value</span>
+      <span class="hl k-bad">offsets that do not match</span>
     </div>
   </div>
   <div>

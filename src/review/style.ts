@@ -27,7 +27,7 @@ footer { padding: 4px 20px 16px; color: var(--muted); font-size: 12px; }
 .count { margin-left: auto; font-weight: 600; }
 .table-wrap { height: 40vh; min-height: 260px; overflow: auto; border: 1px solid var(--line); border-radius: 4px; }
 .table-wrap:focus { outline: 2px solid #8ab4f8; }
-table.records { border-collapse: separate; border-spacing: 0; table-layout: fixed; width: 100%; min-width: 1500px; }
+table.records { border-collapse: separate; border-spacing: 0; table-layout: fixed; width: 100%; }
 table.records th { position: sticky; top: 0; z-index: 1; background: #e9edf2; text-align: left; padding: 0; border-bottom: 1px solid var(--line); }
 table.records th button.sort { all: unset; box-sizing: border-box; display: block; width: 100%; padding: 5px 6px; cursor: pointer; font-weight: 600; }
 table.records th.asc button.sort::after { content: " ▲"; font-size: 10px; }
@@ -58,6 +58,7 @@ mark.hl, .legend .hl { color: inherit; background: none; border-radius: 2px; }
 .k-subject { background: var(--subject) !important; }
 .k-cue { background: var(--cue) !important; }
 .k-value { background: var(--value) !important; font-weight: 700; outline: 2px solid var(--value-edge); }
+.k-bad { background: #ffe0dc !important; text-decoration: underline wavy var(--bad); text-underline-offset: 3px; }
 .k-other, .has-other { text-decoration: underline dotted #555; text-underline-offset: 3px; cursor: pointer; }
 .k2-cue { box-shadow: inset 0 -3px 0 var(--cue-edge); }
 .k2-subject { box-shadow: inset 0 -3px 0 var(--subject-edge); }
