@@ -11,23 +11,30 @@ export type ChromeReason = "counter" | "share" | "photo" | "placeholder" | "rela
 const LIST_HEADING = /^(?:популярное|популярные новости|читайте также|читайте еще|читайте ещё|смотрите также|похожие новости|похожие материалы|материалы по теме|новости по теме|по теме|другие новости|последние новости|самое читаемое|самое популярное|главное|главные новости|лента новостей|новости партнеров|новости партнёров|рекомендуем|архив|теги|метки)\s*:?$/i;
 const SOCIAL = /^(?:поделиться|рассказать друзьям|поделиться в соцсетях|вернуться назад|назад|печать|версия для печати|распечатать|twitter|facebook|vk|вконтакте|telegram|whatsapp|одноклассники|ok|instagram|youtube|x|e-?mail|копировать ссылку|подписывайтесь на наш telegram-канал)$/i;
 
+const SOCIAL_RUN = /^(?:(?:вернуться назад|поделиться|рассказать друзьям|twitter|facebook|печать|telegram|whatsapp|vk|вконтакте|instagram)[\s,|/]*)+$/i;
+
 /** Why a whole block (paragraph, list item, line) is chrome, or null. `text` is the block's text. */
 export function chromeReason(text: string): ChromeReason | null {
+  if (text.length > 240) return null; // chrome is short; keeps long paragraphs cheap
   const t = text.replace(/\s+/g, " ").trim();
-  if (!t) return null;
-  if (/^(?:👁|👁️|просмотр(?:ов|ы)?:?)?\s*\d[\d\s]{0,8}(?:\s*просмотр\p{L}*)?$/iu.test(t) && t.replace(/\D/g, "").length <= 8) return "counter";
-  if (/^(?:👁|👁️)/u.test(t) && t.length < 20) return "counter";
-  if (/\[\[[^\]]*\]\]|\{\{[^}]*\}\}/.test(t) && t.replace(/\[\[[^\]]*\]\]|\{\{[^}]*\}\}|[•·\s-]/g, "").length < 10) return "placeholder";
-  if (/^(?:фото|фотография|photo|видео|источник фото|автор фото|иллюстративное фото|коллаж)\s*[:©—-]/i.test(t) && t.length <= 150) return "photo";
-  if (/^фото\s+[\p{Lu}«"]/u.test(t) && t.length <= 80 && !/[.!?]$/.test(t)) return "photo";
-  const words = t.split(" ");
-  if (words.every((w) => SOCIAL.test(w)) || SOCIAL.test(t) || /^(?:(?:вернуться назад|поделиться|twitter|facebook|печать|telegram|whatsapp|vk)\s*)+$/i.test(t)) return "share";
-  if (/^(?:©|\(c\)|copyright\b)/i.test(t) || /все права защищены/i.test(t)) return "navigation";
+  if (!t || t.length > 200) return null;
+  if (t.length <= 30) {
+    if (/^(?:👁|👁️|просмотр(?:ов|ы)?:?)?\s*\d[\d\s]{0,8}(?:\s*просмотр\p{L}*)?$/iu.test(t)) return "counter";
+    if (/^👁/u.test(t) && t.length < 20) return "counter";
+  }
+  if ((t.includes("[[") || t.includes("{{")) && /\[\[[^\]]*\]\]|\{\{[^}]*\}\}/.test(t) && t.replace(/\[\[[^\]]*\]\]|\{\{[^}]*\}\}|[•·\s-]/g, "").length < 10) return "placeholder";
+  if (t.length <= 150 && /^(?:фото|photo|видео|источник|автор фото|иллюстр|коллаж)/i.test(t)) {
+    if (/^(?:фото|фотография|photo|видео|источник фото|автор фото|иллюстративное фото|коллаж)\s*[:©—-]/i.test(t)) return "photo";
+    if (/^фото\s+(?:[\p{Lu}«"]|пресс-служб|из открытых|автора|с сайта|предоставлен)/iu.test(t) && t.length <= 80 && !/[.!?]$/.test(t)) return "photo";
+  }
+  if (t.length <= 80 && (SOCIAL.test(t) || SOCIAL_RUN.test(t) || t.split(" ").every((w) => SOCIAL.test(w)))) return "share";
+  if (t.includes("©") || /^(?:\(c\)|copyright\b)/i.test(t) || /все права защищены/i.test(t)) return "navigation";
   return null;
 }
 
 /** True when the block is the heading of a list of other articles ("Популярное", "Читайте также:"). */
 export function isListHeading(text: string): boolean {
+  if (text.length > 100) return false;
   return LIST_HEADING.test(text.replace(/\s+/g, " ").trim());
 }
 
@@ -40,6 +47,7 @@ export function isHeadlineLike(line: string): boolean {
 
 /** A line of running text: long or ending in a full stop. */
 function isProse(line: string): boolean {
+  if (line.length > 200) return true;
   const t = line.trim();
   return t.split(/\s+/).length >= 12 || (/[.!?»"]$/.test(t) && t.split(/\s+/).length >= 6);
 }
@@ -86,10 +94,10 @@ export function findChromeSpans(text: string): ChromeSpan[] {
     const t = lines[i].text;
     if (!t) continue;
     if (isListHeading(t)) {
-      // the heading and the headline-like lines under it, up to running text
+      // the heading and the headline-like lines under it, up to a line of running text (one that ends a sentence)
       marked.add(i);
       mark(i, "related");
-      for (let j = i + 1; j < lines.length && !prose[j] && (lines[j].text === "" || isHeadlineLike(lines[j].text) || isListHeading(lines[j].text) || chromeReason(lines[j].text)); j++) {
+      for (let j = i + 1; j < lines.length && (lines[j].text === "" || isHeadlineLike(lines[j].text) || isListHeading(lines[j].text) || chromeReason(lines[j].text)); j++) {
         if (!lines[j].text || isListHeading(lines[j].text)) continue;
         marked.add(j);
         mark(j, chromeReason(lines[j].text) ?? "related");

@@ -1,4 +1,5 @@
 import { createHash, type Hash } from "node:crypto";
+import { isUtf8 } from "node:buffer";
 import { createReadStream } from "node:fs";
 import type { IngestItem, Source } from "../../core/document.js";
 import { emptySource } from "../../core/document.js";
@@ -34,18 +35,13 @@ interface RawLine {
   hash: string;
 }
 
-const UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 
 function lineItem(line: RawLine, path: string, outlets: OutletCatalog, maxBytes: number): IngestItem {
   const where = `${path}:${line.number}`;
   const base: Source = { ...emptySource(path), id: `line ${line.number}` };
   if (!line.bytes) return failedItem(line.hash, base, "jsonl", "ingest.too_large", `line of ${line.tooLong} bytes is over the limit of ${maxBytes} bytes`, where);
-  let json: string;
-  try {
-    json = UTF8.decode(line.bytes);
-  } catch {
-    return failedItem(line.hash, base, "jsonl", "ingest.bad_encoding", "line is not valid UTF-8", where);
-  }
+  if (!isUtf8(line.bytes)) return failedItem(line.hash, base, "jsonl", "ingest.bad_encoding", "line is not valid UTF-8", where);
+  const json = line.bytes.toString("utf8");
   let value: unknown;
   try {
     value = JSON.parse(json);

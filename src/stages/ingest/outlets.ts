@@ -42,12 +42,18 @@ export interface OutletMention {
   how: "attribution" | "dateline";
 }
 
-const ATTRIBUTION = /(?:переда[её]т|сообщает|сообщили|пишет|информирует|со ссылкой на|по данным|по информации)\s+(?:(?:корреспондент|собкор|агентств|портал|сайт|издани|редакци)\p{L}*\s+)?[«"]?$/iu;
-const DATELINE_BEFORE = /^\s*[\p{Lu}][\p{L}\- ]{1,40}[.,]\s+\d{1,2}\s+\p{L}+(?:\s+\d{4}(?:\s*(?:года|г\.?))?)?[.,]\s*$/u;
+/** Words that credit a source; an alias right after them names the outlet. */
+const ATTRIBUTION = /(?:переда[её]т|сообщает|сообщили|пишет|информирует|со ссылкой на|по данным|по информации)\s+(?:(?:корреспондент|собкор|агентств|портал|сайт|издани|редакци)\p{L}*\s+)?[«"]?/giu;
+/** "Усть-Каменогорск. 22 декабря. " at the start of one of the first lines. */
+const DATELINE = /^[ \t]*[\p{Lu}][\p{L}\- ]{1,40}[.,][ \t]+\d{1,2}[ \t]+\p{L}+(?:[ \t]+\d{4}(?:[ \t]*(?:года|г\.?))?)?[.,][ \t]*/gmu;
+/** How far into the text a dateline is looked for. */
+const DATELINE_HEAD = 1500;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 export class OutletCatalog {
   private readonly byKey = new Map<string, Outlet>();
   private readonly byDomainName = new Map<string, Outlet>();
+  /** Sticky: matches an alias exactly at `lastIndex`. */
   private readonly aliasRe: RegExp | null;
 
   constructor(readonly outlets: Outlet[]) {
@@ -61,7 +67,7 @@ export class OutletCatalog {
     }
     aliases.sort((a, b) => b.length - a.length);
     this.aliasRe = aliases.length
-      ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${aliases.map(escapeRe).join("|")})(?![\\p{L}\\p{N}]|\\.[\\p{L}\\p{N}])`, "giu")
+      ? new RegExp(`(?:${aliases.map(escapeRe).join("|")})(?![\\p{L}\\p{N}]|\\.[\\p{L}\\p{N}])`, "iuy")
       : null;
   }
 
@@ -128,20 +134,25 @@ export class OutletCatalog {
    */
   inText(text: string): OutletMention | null {
     if (!this.aliasRe) return null;
-    let dateline: OutletMention | null = null;
-    for (const m of text.matchAll(this.aliasRe)) {
-      const start = m.index!;
-      const end = start + m[0].length;
-      const outlet = this.byKey.get(key(m[0]))!.name;
-      const before = text.slice(Math.max(0, start - 60), start);
-      if (ATTRIBUTION.test(before)) return { outlet, start, end, how: "attribution" };
-      if (!dateline) {
-        const lineStart = text.lastIndexOf("\n", start - 1) + 1;
-        const after = text.slice(end, end + 3);
-        if (DATELINE_BEFORE.test(text.slice(lineStart, start)) && /^\s*[-–—]/.test(after)) dateline = { outlet, start, end, how: "dateline" };
-      }
+    for (const m of text.matchAll(ATTRIBUTION)) {
+      if (m.index! > 0 && WORD_CHAR.test(text[m.index! - 1])) continue;
+      const found = this.aliasAt(text, m.index! + m[0].length);
+      if (found) return { ...found, how: "attribution" };
     }
-    return dateline;
+    const head = text.slice(0, DATELINE_HEAD);
+    for (const m of head.matchAll(DATELINE)) {
+      const found = this.aliasAt(text, m.index! + m[0].length);
+      if (found && /^\s*[-–—]/.test(text.slice(found.end, found.end + 3))) return { ...found, how: "dateline" };
+    }
+    return null;
+  }
+
+  private aliasAt(text: string, at: number): Omit<OutletMention, "how"> | null {
+    const re = this.aliasRe!;
+    re.lastIndex = at;
+    const m = re.exec(text);
+    if (!m) return null;
+    return { outlet: this.byKey.get(key(m[0]))!.name, start: at, end: at + m[0].length };
   }
 }
 
