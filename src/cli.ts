@@ -1,0 +1,179 @@
+import { createWriteStream, readFileSync } from "node:fs";
+import { once } from "node:events";
+import { Command, CommanderError, InvalidArgumentError } from "commander";
+import cliProgress from "cli-progress";
+import { compileRules, type CompiledRules } from "./rules/compile.js";
+import { RuleSetError } from "./rules/load.js";
+import { runExtract, runMentions } from "./extract.js";
+import { writeReviewPage } from "./review/review-page.js";
+
+/** Exit statuses scripts rely on (shared/spec/cli.md). */
+export const EXIT = { ok: 0, someFailed: 1, nothingDone: 2 } as const;
+
+class UsageError extends Error {}
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
+  return pkg.version;
+}
+
+function defaultRulesDir(): string {
+  return new URL("../rules", import.meta.url).pathname;
+}
+
+function loadRules(dir: string): CompiledRules {
+  return compileRules(dir);
+}
+
+const positiveInt = (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError("a whole number of at least 1");
+  return n;
+};
+
+interface Io {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+}
+
+/** Runs the command line; resolves to the exit status. */
+export async function main(argv: string[], io: Io = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  let status: number = EXIT.ok;
+  const say = (s: string) => io.stderr.write(`${s}\n`);
+  const program = new Command();
+  program
+    .name("pokazatel")
+    .description("Russian-language economic press texts about Kazakhstan → indicator records with exact offsets")
+    .version(version(), "-v, --version")
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+
+  program
+    .command("extract")
+    .description("extract indicator records from every document under the inputs")
+    .argument("<input...>", "files or folders (.txt, .html, .htm, .xml, .jsonl)")
+    .option("--out <dir>", "output folder", "output")
+    .option("--rules <dir>", "rule folder", defaultRulesDir())
+    .option("--concurrency <n>", "documents processed at once", positiveInt)
+    .option("--db <url>", "database: sqlite:PATH or postgres://…")
+    .option("--no-db", "do not write the embedded database")
+    .option("--full", "process every document, also those unchanged since an earlier run")
+    .option("--timeout <ms>", "time budget per document, in milliseconds", positiveInt, 10_000)
+    .option("--max-bytes <n>", "largest input file read, in bytes", positiveInt, 20 * 1024 * 1024)
+    .option("--quiet", "no progress and no summary")
+    .action(async (inputs: string[], o) => {
+      const rules = loadRules(o.rules);
+      if (o.db && o.db !== true) throw new UsageError(`--db ${redact(String(o.db))}: database output is not available in this version; use --no-db`);
+      const tty = Boolean(io.stderr.isTTY) && !o.quiet;
+      const bar = tty ? new cliProgress.SingleBar({ format: "{bar} {value} documents | {rate}/s | {failed} failed", stream: io.stderr as NodeJS.WriteStream }, cliProgress.Presets.shades_classic) : null;
+      const t0 = Date.now();
+      let failed = 0;
+      bar?.start(0, 0, { rate: 0, failed: 0 });
+      const report = await runExtract({
+        inputs,
+        out: o.out,
+        rules,
+        timeoutMs: o.timeout,
+        maxBytes: o.maxBytes,
+        onDocument: (done, ok) => {
+          if (!ok) failed++;
+          if (bar) {
+            bar.setTotal(done);
+            bar.update(done, { rate: Math.round(done / Math.max(0.001, (Date.now() - t0) / 1000)), failed });
+          } else if (!o.quiet && done % 1000 === 0) say(`pokazatel: ${done} documents, ${failed} failed`);
+        },
+      });
+      bar?.stop();
+      if (!o.quiet) {
+        const d = report.documents;
+        say(`pokazatel: ${d.seen} documents (${d.processed} processed, ${d.failed} failed), ${report.records} records in ${report.seconds} s → ${o.out}/`);
+        for (const f of report.failures.slice(0, 20)) say(`  failed: ${f.path ?? ""}${f.id ? ` [${f.id}]` : ""}: ${f.code}: ${f.error}`);
+        if (report.failures.length > 20) say(`  … and ${report.failures.length - 20} more (see ${o.out}/documents.jsonl)`);
+      }
+      if (report.documents.seen === 0) {
+        say("pokazatel: no documents found under the inputs");
+        status = EXIT.nothingDone;
+      } else status = report.documents.failed ? EXIT.someFailed : EXIT.ok;
+    });
+
+  program
+    .command("mentions")
+    .description("every number mention the rules find, before indicator assignment (JSONL)")
+    .argument("<input...>", "files or folders")
+    .option("--out <file>", "output file (default: standard output)")
+    .option("--rules <dir>", "rule folder", defaultRulesDir())
+    .option("--timeout <ms>", "time budget per document, in milliseconds", positiveInt, 10_000)
+    .action(async (inputs: string[], o) => {
+      const rules = loadRules(o.rules);
+      const out = o.out ? createWriteStream(o.out) : io.stdout;
+      const r = await runMentions({
+        inputs,
+        rules,
+        timeoutMs: o.timeout,
+        write: async (line) => {
+          if (!out.write(line)) await once(out, "drain");
+        },
+      });
+      if (o.out) {
+        (out as ReturnType<typeof createWriteStream>).end();
+        await once(out, "finish");
+      }
+      say(`pokazatel: ${r.documents} documents, ${r.mentions} mentions, ${r.failed} failed`);
+      for (const f of r.failures.slice(0, 20)) say(`  failed: ${f.path ?? ""}${f.id ? ` [${f.id}]` : ""}: ${f.code}: ${f.error}`);
+      status = r.documents === 0 ? EXIT.nothingDone : r.failed ? EXIT.someFailed : EXIT.ok;
+    });
+
+  const rulesCmd = program.command("rules").description("work with rule files");
+  rulesCmd
+    .command("check")
+    .description("validate the rule files and print what they hold")
+    .option("--rules <dir>", "rule folder", defaultRulesDir())
+    .action((o) => {
+      const r = loadRules(o.rules);
+      const w = (s: string) => io.stdout.write(`${s}\n`);
+      w(`rules ${r.dir}: version ${r.version}`);
+      for (const f of r.files) w(`  ${f.path} (${f.kind})`);
+      w(`  ${r.indicators.size} indicators, ${r.cues.length} cues, ${r.counted.length} counted nouns`);
+      w(`  ${r.units.length} units (${r.units.filter((u) => u.type === "money").length} currencies), ${r.numerals.size} number words, ${r.scales.size} scale words`);
+      w(`  ${r.qualifiers.length} qualifier forms, ${new Set(r.periods.map((p) => p.id)).size} period expressions (${r.periods.length} patterns)`);
+      w(`  ${r.regions.size} regions, ${[...r.gazetteer.values()].reduce((n, l) => n + l.length, 0)} territory names`);
+    });
+
+  program
+    .command("review")
+    .description("write OUTPUT_DIR/review.html: every record over its highlighted source text")
+    .argument("<output_dir>", "a folder written by `pokazatel extract`")
+    .action(async (dir: string) => {
+      const r = await writeReviewPage(dir);
+      io.stdout.write(`${r.file}: ${r.records} records, ${r.documents} documents\n`);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return status;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.exitCode === 0) return EXIT.ok;
+      return EXIT.nothingDone;
+    }
+    if (e instanceof RuleSetError) {
+      say(`pokazatel: bad rule files:\n${e.message}`);
+      return EXIT.nothingDone;
+    }
+    if (e instanceof UsageError) {
+      say(`pokazatel: ${e.message}`);
+      return EXIT.nothingDone;
+    }
+    if ((e as { name?: string }).name === "ReviewInputError") {
+      say(`pokazatel: ${(e as Error).message}`);
+      return EXIT.nothingDone;
+    }
+    say(`pokazatel: ${(e as Error).stack ?? e}`);
+    return EXIT.nothingDone;
+  }
+}
+
+/** Hides a password in a connection URL. */
+export function redact(url: string): string {
+  return url.replace(/\/\/([^:/@]+):([^@]*)@/, "//$1:***@");
+}

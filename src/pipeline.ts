@@ -1,0 +1,77 @@
+import type { Stage } from "./core/stage.js";
+import { annotate, spansOf, type AnnotatedDocument, type LayerName } from "./core/annotated.js";
+import type { RawDocument } from "./core/document.js";
+import type { CompiledRules } from "./rules/compile.js";
+import { segmentStage } from "./stages/segment/index.js";
+import { periodsStage } from "./stages/detect/periods.js";
+import { quantitiesStage } from "./stages/detect/quantities.js";
+import { territoriesStage } from "./stages/detect/territories.js";
+import { cuesStage } from "./stages/detect/cues.js";
+import { recordsStage } from "./stages/assemble/records.js";
+
+/** The Russian pipeline, in order. Another language adds its own list (and rule folder). */
+export const RU_STAGES: Stage[] = [segmentStage, periodsStage, quantitiesStage, territoriesStage, cuesStage, recordsStage];
+
+/** Stages that `pokazatel mentions` needs: everything before indicator assignment. */
+export const MENTION_STAGES: Stage[] = [segmentStage, periodsStage, quantitiesStage];
+
+/** Thrown into a document's run when it exceeds its time budget; the document fails alone. */
+export class DocumentTimeout extends Error {
+  readonly code = "pipeline.timeout";
+}
+
+/** Checks that every stage's required layers are provided by an earlier stage. Throws naming the stage. */
+export function checkOrder(stages: Stage[]): void {
+  const have = new Set<LayerName>();
+  for (const s of stages) {
+    const missing = s.requires.filter((l) => !have.has(l));
+    if (missing.length) throw new Error(`pipeline: stage "${s.name}" requires ${missing.join(", ")}, which no earlier stage provides`);
+    for (const l of s.provides) {
+      if (have.has(l)) throw new Error(`pipeline: layer "${l}" is provided twice (again by "${s.name}")`);
+      have.add(l);
+    }
+  }
+}
+
+/** A span must lie inside the text and not split a surrogate pair. */
+function checkSpans(doc: AnnotatedDocument, stage: Stage): void {
+  const n = doc.text.length;
+  const splitsPair = (i: number) => i > 0 && i < n && (doc.text.charCodeAt(i) & 0xfc00) === 0xdc00 && (doc.text.charCodeAt(i - 1) & 0xfc00) === 0xd800;
+  for (const l of stage.provides) {
+    for (const item of (doc.layers[l] ?? []) as object[]) {
+      for (const s of spansOf(item)) {
+        if (!(s.start >= 0 && s.start <= s.end && s.end <= n) || splitsPair(s.start) || splitsPair(s.end))
+          throw new Error(`stage "${stage.name}" made a bad span [${s.start}, ${s.end}) in layer "${l}" (text length ${n})`);
+      }
+    }
+  }
+}
+
+export interface RunOptions {
+  /** Time budget per document in milliseconds (default 10 000). */
+  timeoutMs?: number;
+  /** Check every provided span after each stage (default true). */
+  checkSpans?: boolean;
+}
+
+/**
+ * Runs the stages over one document. Every rule is a bounded token pattern,
+ * so each stage's work is linear in the text; the time budget is checked
+ * after each stage, and a document over it fails with `pipeline.timeout`
+ * (alone: the batch goes on).
+ */
+export function runDocument(raw: RawDocument, rules: CompiledRules, stages: Stage[] = RU_STAGES, opts: RunOptions = {}): AnnotatedDocument {
+  const doc = annotate(raw);
+  const timeout = opts.timeoutMs ?? 10_000;
+  const started = performance.now();
+  for (const stage of stages) {
+    stage.run(doc, rules);
+    if (opts.checkSpans !== false) checkSpans(doc, stage);
+    const spent = performance.now() - started;
+    if (spent > timeout) throw new DocumentTimeout(`took longer than ${timeout} ms (stopped after stage "${stage.name}", ${Math.round(spent)} ms)`);
+  }
+  return doc;
+}
+
+checkOrder(RU_STAGES);
+checkOrder(MENTION_STAGES);

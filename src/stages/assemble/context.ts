@@ -1,0 +1,138 @@
+import type { CompiledRules } from "../../rules/compile.js";
+import type { TerritoryMention } from "../detect/territories.js";
+import type { PeriodMention } from "../detect/periods.js";
+import type { Sentence } from "../segment/sentences.js";
+import type { Span } from "../../core/span.js";
+import type { PeriodKind } from "../../core/record.js";
+
+export interface TerritoryValue {
+  code: string;
+  name: string;
+  place: string | null;
+  span: Span | null;
+  inferred: boolean;
+  rule: string | null;
+}
+
+export interface PeriodValue {
+  from: string | null;
+  to: string | null;
+  kind: PeriodKind;
+  span: Span | null;
+  inferred: boolean;
+  rules: string[];
+}
+
+/**
+ * The article's own territory: the region its names, places and akims point
+ * to most (a mention in the first sentences counts more), or the country.
+ */
+export function mainTerritory(mentions: TerritoryMention[], sentences: Sentence[], rules: CompiledRules): TerritoryValue | null {
+  const score = new Map<string, number>();
+  let country = 0;
+  const firstParagraphs = new Set(sentences.filter((s) => !s.chrome).slice(0, 3).map((_, i) => i));
+  for (const m of mentions) {
+    const early = firstParagraphs.has(m.sentence) ? 2 : 1;
+    if (m.type === "country") country += m.locative ? early : 0;
+    else if (m.type === "region") score.set(m.code, (score.get(m.code) ?? 0) + 2 * early);
+    else if (m.type === "place") score.set(m.code, (score.get(m.code) ?? 0) + early);
+    else if (m.type === "akim") score.set(m.code, (score.get(m.code) ?? 0) + 3 * early);
+  }
+  let best: string | null = null;
+  for (const [code, s] of score) if (!best || s > (score.get(best) ?? 0)) best = code;
+  if (best) {
+    const r = rules.regions.get(best)!;
+    return { code: best, name: r.name, place: null, span: null, inferred: true, rule: `territories.main.${best}` };
+  }
+  if (country > 0) return { code: "KZ", name: rules.country.name, place: null, span: null, inferred: true, rule: "territories.main.KZ" };
+  return null;
+}
+
+/**
+ * Follows which territory the text is speaking of, sentence by sentence: a
+ * named region or place moves the focus there; "в регионе" keeps the region
+ * and leaves the city; "областного центра" is the focus region's centre; "в
+ * городе" is the city last named; "в стране" is the country. A new paragraph
+ * returns to the article's own territory.
+ */
+export class TerritoryFocus {
+  private region: TerritoryValue | null;
+  private lastCity: TerritoryValue | null = null;
+  private paragraph = -1;
+
+  constructor(
+    private readonly main: TerritoryValue | null,
+    private readonly rules: CompiledRules,
+  ) {
+    this.region = main;
+  }
+
+  /** The focus at the start of sentence `s` (carried: inferred). */
+  enter(s: Sentence): TerritoryValue | null {
+    if (s.paragraph !== this.paragraph) {
+      this.paragraph = s.paragraph;
+      this.region = this.main;
+    }
+    return this.region ? { ...this.region, span: null, inferred: true } : null;
+  }
+
+  /** Resolves a mention in the current focus, and moves the focus. Returns what the mention names (or null). */
+  see(m: TerritoryMention, forRank: boolean): TerritoryValue | null {
+    const span = { start: m.start, end: m.end };
+    const regionOf = (code: string) => this.rules.regions.get(code);
+    let v: TerritoryValue | null = null;
+    switch (m.type) {
+      case "region":
+        v = { code: m.code, name: m.regionName, place: null, span, inferred: false, rule: m.rule };
+        break;
+      case "place":
+        v = { code: m.code, name: m.regionName, place: m.place, span, inferred: false, rule: m.rule };
+        this.lastCity = v;
+        break;
+      case "country":
+      case "ref_country":
+        // "3-е место в стране": the country is the rank's peer set, not the territory
+        if (!m.locative || forRank) return null;
+        v = { code: "KZ", name: this.rules.country.name, place: null, span, inferred: false, rule: m.rule };
+        break;
+      case "ref_region":
+        if (!this.region || this.region.code === "KZ") return null;
+        v = { ...this.region, place: m.locative ? null : this.region.place, span, inferred: false, rule: m.rule };
+        break;
+      case "ref_centre": {
+        const r = this.region && regionOf(this.region.code);
+        if (!r) return null;
+        v = { code: r.code, name: r.name, place: r.centre, span, inferred: false, rule: m.rule };
+        this.lastCity = v;
+        break;
+      }
+      case "ref_city":
+        if (!this.lastCity) return null;
+        v = { ...this.lastCity, span, inferred: false, rule: m.rule };
+        break;
+      case "akim":
+        return null;
+    }
+    if (v) this.region = v;
+    return v;
+  }
+}
+
+/**
+ * The period of a quantity: a period expression of its own sentence (the
+ * nearest one before it, else the first after it), else the last one of the
+ * same paragraph before it (carried, marked inferred).
+ */
+export function periodFor(tokenFrom: number, sentenceIndex: number, sentences: Sentence[], periods: PeriodMention[]): PeriodValue | null {
+  const s = sentences[sentenceIndex];
+  const own = periods.filter((p) => p.sentence === sentenceIndex);
+  const before = own.filter((p) => p.tokenTo <= tokenFrom).pop();
+  const chosen = before ?? own.find((p) => p.tokenFrom >= tokenFrom);
+  if (chosen) return toValue(chosen, false);
+  const carried = periods.filter((p) => p.sentence < sentenceIndex && sentences[p.sentence].paragraph === s.paragraph).pop();
+  return carried ? toValue(carried, true) : null;
+}
+
+function toValue(p: PeriodMention, carried: boolean): PeriodValue {
+  return { from: p.from, to: p.to, kind: p.kind, span: { start: p.start, end: p.end }, inferred: p.inferred || carried, rules: p.rules };
+}

@@ -1,0 +1,101 @@
+import type { CompiledRules, NamedPattern } from "../../rules/compile.js";
+import { matchAt } from "../../rules/pattern.js";
+import type { Token } from "../segment/tokens.js";
+import type { Quantity } from "../detect/quantities.js";
+import type { Clause } from "./clauses.js";
+import type { Measure } from "../../core/record.js";
+
+export interface MeasureResult {
+  measure: Measure;
+  direction: "up" | "down" | null;
+  base: string | null;
+  rules: string[];
+}
+
+/** The last match of any pattern starting in tokens [from, to), as [token index, rule id]. */
+export function lastMatch(patterns: NamedPattern[], tokens: Token[], from: number, to: number, rules: CompiledRules, limit = to): { at: number; end: number; id: string } | null {
+  for (let i = to - 1; i >= from; i--)
+    for (const p of patterns) {
+      const m = matchAt(p.pattern, tokens, i, limit, rules.env);
+      if (m) return { at: i, end: m.to, id: p.id };
+    }
+  return null;
+}
+
+export function firstMatch(patterns: NamedPattern[], tokens: Token[], from: number, to: number, rules: CompiledRules): { at: number; end: number; id: string } | null {
+  for (let i = from; i < to; i++)
+    for (const p of patterns) {
+      const m = matchAt(p.pattern, tokens, i, to, rules.env);
+      if (m) return { at: i, end: m.to, id: p.id };
+    }
+  return null;
+}
+
+const ASSERTING = /^(составил|составила|составило|составили|составляет|составляют|составит|составят|достиг|достигла|достигло|достигли|достигнет|зафиксирован|зафиксирована|зафиксировано|отмечен|отмечена|отмечено)$/;
+
+/**
+ * What the number says about its indicator (rules/measures.yaml): rank,
+ * change (signed, multiple, "на N%" after a change word, "на N% больше",
+ * "рост составил N%"), share, or level. `others` are the sentence's other
+ * quantities: a change word that belongs to an earlier number does not make
+ * this one a change.
+ */
+export function measureOf(q: Quantity, tokens: Token[], clause: Clause, others: Quantity[], rules: CompiledRules): MeasureResult {
+  const m = rules.measures;
+  const used: string[] = [];
+  const base = baseOf(tokens, clause, rules);
+  if (q.unit === "place") return { measure: "rank", direction: null, base: null, rules: ["measures.rank"] };
+  // the nearest change word before the number, not separated from it by another number
+  const prevQ = others.filter((o) => o.tokenTo <= q.tokenFrom && o.tokenFrom >= clause.from).pop();
+  const from = prevQ ? prevQ.tokenTo : clause.from;
+  const up = lastMatch(m.changeUp, tokens, from, q.tokenFrom, rules);
+  const down = lastMatch(m.changeDown, tokens, from, q.tokenFrom, rules);
+  const dirWord = up && down ? (up.at > down.at ? up : down) : up ?? down;
+  const direction: "up" | "down" | null = dirWord ? (dirWord === down ? "down" : "up") : null;
+  if (dirWord) used.push(dirWord.id);
+
+  if (q.numberKind === "fraction") return { measure: "share", direction: null, base: null, rules: ["measures.fraction_share"] };
+  if (q.unit === "times") {
+    const after = firstMatch([...m.changeUp, ...m.changeDown], tokens, q.tokenTo, Math.min(q.tokenTo + 2, clause.to), rules);
+    const dir = direction ?? (after ? (m.changeDown.some((p) => p.id === after.id) ? "down" : "up") : "up");
+    return { measure: "change", direction: dir, base, rules: [...used, "measures.multiple"] };
+  }
+  if (q.sign !== 0) return { measure: "change", direction: q.sign > 0 ? "up" : "down", base, rules: ["measures.signed"] };
+
+  // "на 6,3% больше": a comparative right after
+  const cmpUp = firstMatch(m.comparativeUp, tokens, q.tokenTo, Math.min(q.tokenTo + 2, clause.to), rules);
+  const cmpDown = firstMatch(m.comparativeDown, tokens, q.tokenTo, Math.min(q.tokenTo + 2, clause.to), rules);
+  if ((cmpUp || cmpDown) && q.preposition === "на") {
+    return { measure: "change", direction: cmpDown ? "down" : "up", base, rules: [(cmpDown ?? cmpUp)!.id] };
+  }
+
+  const share = lastMatch(m.share, tokens, clause.from, q.tokenFrom, rules);
+  if (share && (q.type === "percent" || q.type === "ratio")) return { measure: "share", direction: null, base: null, rules: [share.id] };
+
+  const isPercentIndex = (q.unit === "percent" && q.amount && q.amount.n >= 100n * q.amount.d) === true;
+  if (dirWord && q.preposition === "на") {
+    if (isPercentIndex) return { measure: "level", direction: null, base: null, rules: [...used, "measures.index_as_growth"] };
+    return { measure: "change", direction, base, rules: [...used, "measures.change_by"] };
+  }
+  // "рост составил 7%": a change noun asserted of this number
+  const noun = lastMatch(m.changeNouns, tokens, from, q.tokenFrom, rules);
+  const verb = tokens[q.tokenFrom - 1];
+  const verb2 = tokens[q.tokenFrom - 2];
+  const asserted = (verb && ASSERTING.test(verb.norm)) || (verb2 && ASSERTING.test(verb2.norm) && q.qualifier !== "exact");
+  if (noun && asserted && (q.type === "percent" || q.type === "money" || q.type === "quantity")) {
+    if (isPercentIndex) return { measure: "level", direction: null, base: null, rules: [noun.id, "measures.index_as_growth"] };
+    const nounDir = m.changeDown.some((p) => matchAt(p.pattern, tokens, noun.at, noun.end, rules.env)) ? "down" : "up";
+    return { measure: "change", direction: nounDir, base, rules: [noun.id, "measures.change_asserted"] };
+  }
+  // "68% экспорта", "40% валового регионального продукта": a percentage of a whole
+  if (q.type === "percent" && q.unit === "percent") {
+    const after = firstMatch(m.shareAfter, tokens, q.tokenTo, Math.min(q.tokenTo + 1, clause.to), rules);
+    if (after) return { measure: "share", direction: null, base: null, rules: [after.id] };
+  }
+  return { measure: "level", direction: null, base: null, rules: [] };
+}
+
+function baseOf(tokens: Token[], clause: Clause, rules: CompiledRules): string | null {
+  for (const b of rules.measures.bases) for (let i = clause.from; i < clause.to; i++) if (matchAt(b.pattern, tokens, i, clause.to, rules.env)) return b.base;
+  return null;
+}

@@ -1,0 +1,219 @@
+import type { Stage } from "../../core/stage.js";
+import { layer } from "../../core/annotated.js";
+import type { CompiledRules } from "../../rules/compile.js";
+import type { Measure, Qualifier } from "../../core/record.js";
+import type { Span } from "../../core/span.js";
+import { neg, type Exact } from "../../numbers/exact.js";
+import { matchAt } from "../../rules/pattern.js";
+import type { Token } from "../segment/tokens.js";
+import type { Quantity } from "../detect/quantities.js";
+import type { CueMention } from "../detect/cues.js";
+import { clausesOf, clauseIndexOf, type Clause } from "./clauses.js";
+import { measureOf, firstMatch } from "./measure.js";
+import { chooseIndicator } from "./indicator.js";
+import { mainTerritory, periodFor, TerritoryFocus, type PeriodValue, type TerritoryValue } from "./context.js";
+
+/** A record before it is written: spans in UTF-16 (src/sinks converts them to code points). */
+export interface DraftRecord {
+  quantity: Quantity;
+  indicator: string;
+  label: string;
+  measure: Measure;
+  amount: Exact;
+  upper: Exact | null;
+  unit: string;
+  qualifier: Qualifier;
+  counted: string | null;
+  change: { direction: "up" | "down" | null; base: string | null } | null;
+  subject: Span | null;
+  cue: Span | null;
+  territory: TerritoryValue | null;
+  period: PeriodValue | null;
+  sentence: Span;
+  /** Records of one statement share a fact number (level + change of one subject). */
+  fact: number;
+  rules: string[];
+}
+
+function subjectFor(q: Quantity, tokens: Token[], clause: Clause, indicator: string, rules: CompiledRules): Span | null {
+  // the nearest subject words of this indicator in the clause, before the number
+  let best: Span | null = null;
+  for (const s of rules.subjects) {
+    if (s.indicator !== indicator) continue;
+    for (let i = clause.from; i < q.tokenFrom; i++) {
+      const m = matchAt(s.pattern, tokens, i, q.tokenFrom, rules.env);
+      if (m && (!best || tokens[i].start > best.start)) best = { start: tokens[i].start, end: tokens[m.to - 1].end };
+    }
+  }
+  return best;
+}
+
+/** Links the mentions of each sentence into records. */
+export function assemble(
+  text: string,
+  tokens: Token[],
+  sentences: ReturnType<typeof layer<"sentences">>,
+  quantities: Quantity[],
+  cues: CueMention[],
+  territories: ReturnType<typeof layer<"territories">>,
+  periods: ReturnType<typeof layer<"periods">>,
+  rules: CompiledRules,
+): DraftRecord[] {
+  const out: DraftRecord[] = [];
+  const main = mainTerritory(territories, sentences, rules);
+  const focus = new TerritoryFocus(main, rules);
+  let fact = 0;
+  sentences.forEach((s, si) => {
+    const start = focus.enter(s);
+    const qs = quantities.filter((q) => q.sentence === si);
+    const ts = territories.filter((t) => t.sentence === si);
+    if (s.chrome) return;
+    const clauses = clausesOf(tokens, s);
+    const sentenceCues = cues.filter((c) => c.sentence === si);
+    // territory of each position: walk mentions in order
+    const resolved: Array<{ at: number; value: TerritoryValue | null; rank: TerritoryValue | null }> = [];
+    for (const m of ts) {
+      const rank = focus.see({ ...m }, false);
+      resolved.push({ at: m.tokenFrom, value: rank, rank: m.type === "country" || m.type === "ref_country" ? null : rank });
+    }
+    const territoryAt = (q: Quantity, isRank: boolean): TerritoryValue | null => {
+      const pick = (r: (typeof resolved)[number]) => (isRank ? r.rank : r.value);
+      const before = resolved.filter((r) => r.at < q.tokenFrom && pick(r)).pop();
+      if (before) return pick(before);
+      const after = resolved.find((r) => r.at >= q.tokenTo && pick(r));
+      if (after) return pick(after);
+      return start;
+    };
+    let lastCount: Quantity | null = null;
+    let lastRecord: DraftRecord | null = null;
+    for (const q0 of qs) {
+      let q = q0;
+      if (q.duration || q.amount === null) continue;
+      const clause = clauses[clauseIndexOf(clauses, q.tokenFrom)];
+      const used: string[] = [];
+      // a bare number after a count of the same sentence counts the same ("25 тысяч рабочих мест, из них 19 тысяч")
+      if (q.type === "number" && lastCount && lastCount.counted && !q.transition) {
+        q = { ...q, type: "count", unit: "count", counted: lastCount.counted };
+        used.push("assemble.count_ellipsis");
+      }
+      // "количество моногородов сокращено с 27 до 20": a bare number in a clause about a counted thing
+      if (q.type === "number" && (q.transition || q.preposition === "до")) {
+        const counted = countedCueBefore(q, tokens, clause, rules);
+        if (counted) {
+          q = { ...q, type: "count", unit: "count", counted };
+          used.push("assemble.counted_cue");
+        }
+      }
+      if (q.type === "number") continue;
+      if (q.type === "count") lastCount = q;
+      const m = measureOf(q, tokens, clause, qs, rules);
+      let measure = m.measure;
+      const territory = territoryAt(q, measure === "rank");
+      const isCountry = territory?.code === "KZ";
+      let indicator: string;
+      let cue: CueMention | null = null;
+      let cueRule: string | null = null;
+      if (q.counted) {
+        indicator = q.counted.indicator;
+        cueRule = q.counted.rule;
+      } else {
+        const choice = chooseIndicator(q, measure, sentenceCues, clauses, qs, isCountry, rules);
+        if (choice && choice.score >= 0.12) {
+          indicator = choice.indicator;
+          cue = choice.cue;
+          cueRule = choice.rule?.id ?? null;
+          // "40% валового регионального продукта": a percentage followed by its whole
+          if (measure === "level" && q.unit === "percent" && cue && cue.tokenFrom >= q.tokenTo && cue.tokenFrom - q.tokenTo <= 1) {
+            measure = "share";
+            used.push("measures.percent_of_whole");
+          }
+        } else if (lastRecord && lastRecord.quantity.sentence === si && clauseIndexOf(clauses, lastRecord.quantity.tokenFrom) < clauseIndexOf(clauses, q.tokenFrom)) {
+          // a list: "чугуна выросло на 6%, стали – на 6,9%"
+          indicator = lastRecord.indicator;
+          cue = null;
+          cueRule = "assemble.list_continuation";
+          if (measure === "level" && lastRecord.measure === "change" && q.preposition === "на") {
+            measure = "change";
+            m.direction = lastRecord.change?.direction ?? null;
+          }
+        } else if (q.type === "money" || measure === "change" || measure === "share" || measure === "rank") {
+          indicator = "other";
+          cueRule = "assemble.other";
+        } else continue;
+      }
+      const def = rules.indicators.get(indicator)!;
+      let amount = q.amount as Exact;
+      if (measure === "change" && m.direction === "down" && q.unit !== "times" && amount.n > 0n) amount = neg(amount);
+      const period = periodFor(q.tokenFrom, si, sentences, periods) ?? planOnly(tokens, clause, rules);
+      if (period && period.kind === "actual" && planIn(tokens, clause, rules)) period.kind = "plan";
+      const rec: DraftRecord = {
+        quantity: q,
+        indicator,
+        label: def.label,
+        measure,
+        amount,
+        upper: q.upper,
+        unit: q.unit ?? "count",
+        qualifier: q.qualifier,
+        counted: q.counted?.lemma ?? null,
+        change: measure === "change" ? { direction: m.direction, base: m.base } : null,
+        subject: subjectFor(q, tokens, clause, indicator, rules),
+        cue: cue ? { start: cue.start, end: cue.end } : q.counted ? q.counted.span : null,
+        territory,
+        period,
+        sentence: { start: s.start, end: s.end },
+        fact: 0,
+        rules: [...q.rules, ...used, ...m.rules, ...(cueRule ? [cueRule] : []), ...(territory?.rule ? [territory.rule] : []), ...(period?.rules ?? [])],
+      };
+      // one statement: consecutive records of the same indicator until a measure and unit repeat
+      const sameFact =
+        lastRecord &&
+        lastRecord.quantity.sentence === si &&
+        lastRecord.indicator === indicator &&
+        !(lastRecord.measure === measure && lastRecord.unit === rec.unit) &&
+        !out.some((r) => r.fact === lastRecord!.fact && r.measure === measure && r.unit === rec.unit);
+      rec.fact = sameFact ? lastRecord!.fact : ++fact;
+      out.push(rec);
+      lastRecord = rec;
+    }
+  });
+  void text;
+  return out;
+}
+
+function countedCueBefore(q: Quantity, tokens: Token[], clause: Clause, rules: CompiledRules): Quantity["counted"] {
+  for (let i = q.tokenFrom - 1; i >= clause.from; i--)
+    for (const c of rules.counted) {
+      const m = matchAt(c.pattern, tokens, i, q.tokenFrom, rules.env);
+      if (m) return { lemma: c.lemma, indicator: c.indicator, span: { start: tokens[i].start, end: tokens[m.to - 1].end }, rule: c.id };
+    }
+  return null;
+}
+
+function planIn(tokens: Token[], clause: Clause, rules: CompiledRules): boolean {
+  return firstMatch(rules.planCues, tokens, clause.from, clause.to, rules) !== null;
+}
+
+/** A clause about the future with no period named: a plan with no dates ("дальнейшие проекты обеспечат еще 3,5 тыс."). */
+function planOnly(tokens: Token[], clause: Clause, rules: CompiledRules): PeriodValue | null {
+  const m = firstMatch(rules.planCues, tokens, clause.from, clause.to, rules);
+  return m ? { from: null, to: null, kind: "plan", span: null, inferred: true, rules: [m.id] } : null;
+}
+
+export const recordsStage: Stage = {
+  name: "assemble.records",
+  requires: ["tokens", "sentences", "quantities", "cues", "territories", "periods"],
+  provides: ["records"],
+  run(doc, rules) {
+    doc.layers.records = assemble(
+      doc.text,
+      layer(doc, "tokens"),
+      layer(doc, "sentences"),
+      layer(doc, "quantities"),
+      layer(doc, "cues"),
+      layer(doc, "territories"),
+      layer(doc, "periods"),
+      rules,
+    );
+  },
+};

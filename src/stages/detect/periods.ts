@@ -1,0 +1,251 @@
+import type { Stage } from "../../core/stage.js";
+import { layer, type AnnotatedDocument } from "../../core/annotated.js";
+import type { CompiledRules, PeriodRule } from "../../rules/compile.js";
+import { matchAt } from "../../rules/pattern.js";
+import type { Token } from "../segment/tokens.js";
+import type { Sentence } from "../segment/sentences.js";
+import type { PeriodKind } from "../../core/record.js";
+
+/** A period expression and the dates it stands for: the `periods` layer. Offsets UTF-16. */
+export interface PeriodMention {
+  start: number;
+  end: number;
+  tokenFrom: number;
+  tokenTo: number;
+  sentence: number;
+  from: string | null;
+  to: string | null;
+  kind: PeriodKind;
+  /** True when its year came from an inferred reference date (no publication date). */
+  inferred: boolean;
+  rules: string[];
+}
+
+/** The date periods are resolved against: the publication date, or a year inferred from the text. */
+export interface ReferenceDate {
+  year: number;
+  /** Null when only the year is known. */
+  month: number | null;
+  day: number | null;
+  inferred: boolean;
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+const ymd = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
+const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+const isYear = (t: Token) => t.kind === "num" && t.text.length === 4 && +t.text >= 1900 && +t.text <= 2100;
+
+/** The reference date of a document: `source.published`, else the latest year its text states (marked inferred), else null. */
+export function referenceDate(doc: AnnotatedDocument, tokens: Token[], sentences: Sentence[], rules: CompiledRules): ReferenceDate | null {
+  const pub = doc.raw.source.published;
+  const m = pub ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(pub) : null;
+  if (m) return { year: +m[1], month: +m[2], day: +m[3], inferred: doc.raw.source.published_inferred === true };
+  // no date: the latest year the article speaks of in the past or present (not "до 2030 года", "к 2029 году")
+  let best = 0;
+  for (const s of sentences) {
+    if (s.chrome) continue;
+    for (let i = s.tokenFrom; i < s.tokenTo; i++) {
+      const t = tokens[i];
+      if (!isYear(t)) continue;
+      const prev = tokens[i - 1]?.norm;
+      const next = tokens[i + 1]?.norm ?? "";
+      if (prev === "до" || prev === "к" || !/^(год|года|году|годом|годы|годах|годов|г|гг)$/.test(next)) continue;
+      best = Math.max(best, +t.text);
+    }
+  }
+  void rules;
+  return best ? { year: best, month: null, day: null, inferred: true } : null;
+}
+
+interface Parts {
+  years: number[];
+  nums: number[];
+  months: number[];
+}
+
+function partsOf(tokens: Token[], from: number, to: number, rules: CompiledRules): Parts {
+  const p: Parts = { years: [], nums: [], months: [] };
+  for (let k = from; k < to; k++) {
+    const t = tokens[k];
+    if (isYear(t)) p.years.push(+t.text);
+    else if (t.kind === "num") p.nums.push(+t.text);
+    else if (t.kind === "word") {
+      const month = rules.months.get(t.norm);
+      if (month) p.months.push(month);
+      else if (t.norm.includes("-")) {
+        const [a, b] = t.norm.split("-");
+        if (rules.months.has(a) && rules.months.has(b)) p.months.push(rules.months.get(a)!, rules.months.get(b)!);
+      } else {
+        const w = rules.numerals.get(t.norm);
+        if (w?.kind === "cardinal" && w.value) p.nums.push(Number(w.value.n) / Number(w.value.d));
+      }
+    }
+  }
+  return p;
+}
+
+/** A year reference right after a period ("… 2024 года", "… прошлого года"): its year and where it ends. */
+function yearAfter(tokens: Token[], j: number, limit: number, ref: ReferenceDate | null, rules: CompiledRules): { year: number; to: number; rule: string } | null {
+  const t = tokens[j];
+  if (!t || j >= limit) return null;
+  if (isYear(t)) {
+    const g = tokens[j + 1];
+    const to = g && j + 1 < limit && /^(год|года|году|г|гг)$/.test(g.norm) ? j + 2 : j + 1;
+    return { year: +t.text, to, rule: "periods.explicit_year" };
+  }
+  if (!ref) return null;
+  for (const r of rules.relativeYears) {
+    const m = matchAt(r.pattern, tokens, j, limit, rules.env);
+    if (m) return { year: ref.year + r.shift, to: m.to, rule: r.id };
+  }
+  return null;
+}
+
+/** Resolves one matched expression to dates. Returns null when it needs a year that is not known. */
+function resolve(rule: PeriodRule, p: Parts, year: number | null, ref: ReferenceDate | null): { from: string | null; to: string | null } | null {
+  // a period named without a year that would not be over by the publication date is last year's
+  const yearFor = (endMonth: number): number | null => {
+    if (year !== null) return year;
+    if (!ref) return null;
+    if (ref.month !== null && endMonth >= ref.month) return ref.year - 1;
+    return ref.year;
+  };
+  switch (rule.resolve) {
+    case "months_to_date": {
+      const n = p.nums[0];
+      if (!n || n < 1 || n > 12) return null;
+      const y = yearFor(n);
+      return y === null ? null : { from: ymd(y, 1, 1), to: ymd(y, n, lastDay(y, n)) };
+    }
+    case "month_range":
+    case "month": {
+      if (p.months.length === 0) return null;
+      const a = p.months[0];
+      const b = p.months[p.months.length - 1];
+      const y = yearFor(b);
+      return y === null ? null : { from: ymd(y, a, 1), to: ymd(y, b, lastDay(y, b)) };
+    }
+    case "quarter": {
+      const n = rule.n ?? 1;
+      const y = yearFor(3 * n);
+      return y === null ? null : { from: ymd(y, 3 * n - 2, 1), to: ymd(y, 3 * n, lastDay(y, 3 * n)) };
+    }
+    case "half_year": {
+      const n = rule.n ?? 1;
+      const y = yearFor(6 * n);
+      return y === null ? null : { from: ymd(y, 6 * n - 5, 1), to: ymd(y, 6 * n, lastDay(y, 6 * n)) };
+    }
+    case "year": {
+      const base = p.years[0] ?? year;
+      if (base == null) return null;
+      const y = base + rule.shift;
+      return { from: ymd(y, 1, 1), to: ymd(y, 12, 31) };
+    }
+    case "year_relative": {
+      if (!ref) return null;
+      const y = ref.year + rule.shift;
+      return { from: ymd(y, 1, 1), to: ymd(y, 12, 31) };
+    }
+    case "year_range": {
+      if (p.years.length < 2) return null;
+      return { from: ymd(p.years[0], 1, 1), to: ymd(p.years[1], 12, 31) };
+    }
+    case "until_year":
+    case "by_year": {
+      const y = p.years[0] ?? year;
+      return y ? { from: null, to: ymd(y, 12, 31) } : null;
+    }
+    case "year_start":
+    case "year_end": {
+      const y = p.years[0] ?? year ?? ref?.year;
+      if (!y) return null;
+      const d = rule.resolve === "year_start" ? ymd(y, 1, 1) : ymd(y, 12, 31);
+      return { from: d, to: d };
+    }
+    case "date": {
+      const day = p.nums[0];
+      const month = p.months[0];
+      if (!day || !month || day > lastDay(2000, month)) return null;
+      const y = year ?? ref?.year;
+      if (!y) return null;
+      const d = ymd(y, month, day);
+      return { from: d, to: d };
+    }
+  }
+  return null;
+}
+
+function hasAny(patterns: CompiledRules["planCues"], tokens: Token[], s: Sentence, rules: CompiledRules): string | null {
+  for (let i = s.tokenFrom; i < s.tokenTo; i++) for (const p of patterns) if (matchAt(p.pattern, tokens, i, s.tokenTo, rules.env)) return p.id;
+  return null;
+}
+
+/** Finds and resolves the period expressions of a sentence. */
+export function findPeriods(tokens: Token[], s: Sentence, si: number, ref: ReferenceDate | null, rules: CompiledRules): PeriodMention[] {
+  const out: PeriodMention[] = [];
+  const plan = hasAny(rules.planCues, tokens, s, rules);
+  let i = s.tokenFrom;
+  while (i < s.tokenTo) {
+    let best: { rule: PeriodRule; to: number } | null = null;
+    for (const r of rules.periods) {
+      const m = matchAt(r.pattern, tokens, i, s.tokenTo, rules.env);
+      if (m && (!best || m.to > best.to)) best = { rule: r, to: m.to };
+    }
+    if (!best) {
+      i++;
+      continue;
+    }
+    const p = partsOf(tokens, i, best.to, rules);
+    let to = best.to;
+    const used = [best.rule.id];
+    let year: number | null = null;
+    if (p.years.length === 0) {
+      const ya = yearAfter(tokens, to, s.tokenTo, ref, rules);
+      if (ya) {
+        year = ya.year;
+        to = ya.to;
+        used.push(ya.rule);
+      }
+    }
+    const dates = resolve(best.rule, p, year, ref);
+    if (dates) {
+      let kind: PeriodKind = best.rule.kind ?? "actual";
+      if (!best.rule.kind && plan) {
+        kind = "plan";
+        used.push(plan);
+      }
+      // a period that starts after the publication date can only be planned
+      if (!best.rule.kind && ref?.month && dates.from && dates.from > ymd(ref.year, ref.month, ref.day ?? 1)) kind = "plan";
+      const yearFromRef = p.years.length === 0 && year === null && best.rule.resolve !== "year" && best.rule.resolve !== "year_range";
+      out.push({
+        start: tokens[i].start,
+        end: tokens[to - 1].end,
+        tokenFrom: i,
+        tokenTo: to,
+        sentence: si,
+        ...dates,
+        kind,
+        inferred: Boolean(ref?.inferred && (yearFromRef || best.rule.resolve === "year_relative" || year !== null)),
+        rules: used,
+      });
+    }
+    i = to;
+  }
+  return out;
+}
+
+export const periodsStage: Stage = {
+  name: "detect.periods",
+  requires: ["tokens", "sentences"],
+  provides: ["periods"],
+  run(doc, rules) {
+    const tokens = layer(doc, "tokens");
+    const sentences = layer(doc, "sentences");
+    const ref = referenceDate(doc, tokens, sentences, rules);
+    const out: PeriodMention[] = [];
+    sentences.forEach((s, si) => {
+      if (!s.chrome) out.push(...findPeriods(tokens, s, si, ref, rules));
+    });
+    doc.layers.periods = out;
+  },
+};

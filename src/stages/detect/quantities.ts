@@ -1,0 +1,388 @@
+import type { Stage } from "../../core/stage.js";
+import { layer } from "../../core/annotated.js";
+import type { CompiledRules, Seq, UnitRule } from "../../rules/compile.js";
+import type { MentionType, Qualifier } from "../../core/record.js";
+import type { Token } from "../segment/tokens.js";
+import { isDash } from "../segment/tokens.js";
+import type { Sentence } from "../segment/sentences.js";
+import { abbreviationEnd, parseDigits, parseNumber, type ParsedNumber } from "../../numbers/parse.js";
+import { fromNumber, mul, type Exact } from "../../numbers/exact.js";
+import { matchAt } from "../../rules/pattern.js";
+import type { Span } from "../../core/span.js";
+
+/** A number with what it counts or measures: the `quantities` layer. Offsets UTF-16. */
+export interface Quantity {
+  /** The value span: the number with its scale and unit words ("3,2 трлн тенге", "в 5,6 раза"). */
+  start: number;
+  end: number;
+  tokenFrom: number;
+  tokenTo: number;
+  sentence: number;
+  type: MentionType;
+  /** Null for vague amounts ("несколько миллионов долларов"). */
+  amount: Exact | null;
+  upper: Exact | null;
+  /** Unit code (KZT, percent, times, t, place, count, ...) or null for a bare number. */
+  unit: string | null;
+  /** A time span ("трех лет"): never an indicator value. */
+  duration: boolean;
+  qualifier: Qualifier;
+  qualifierSpan: Span | null;
+  /** Explicit sign written before the number. */
+  sign: 1 | -1 | 0;
+  numberKind: ParsedNumber["kind"] | "ordinal" | "multiplier" | "fraction";
+  /** The word right before the value that governs it ("на", "в", "до", "с", "от"), lower case. */
+  preposition: string | null;
+  hasScale: boolean;
+  /** "с 27 до 20": the first is `from`, the second `to`. */
+  transition: "from" | "to" | null;
+  counted: { lemma: string; indicator: string; span: Span; rule: string } | null;
+  rules: string[];
+}
+
+interface UnitMatch {
+  unit: UnitRule;
+  to: number;
+  rule: string;
+}
+
+function seqAt(tokens: Token[], j: number, limit: number, seq: Seq): number {
+  if (j + seq.length > limit) return -1;
+  for (let k = 0; k < seq.length; k++) if (tokens[j + k].norm !== seq[k]) return -1;
+  return j + seq.length;
+}
+
+/** The unit written at token j (after a number), longest first. */
+function unitAt(tokens: Token[], j: number, limit: number, rules: CompiledRules): UnitMatch | null {
+  const t = tokens[j];
+  if (!t || j >= limit) return null;
+  let best: UnitMatch | null = null;
+  const consider = (unit: UnitRule, to: number) => {
+    if (to > 0 && (!best || to > best.to)) best = { unit, to, rule: unit.id };
+  };
+  for (const u of rules.unitIndex.get(t.norm) ?? []) {
+    // adjective + noun ("американских долларов")
+    for (const b of u.before) {
+      const e = seqAt(tokens, j, limit, b);
+      if (e < 0) continue;
+      for (const f of u.forms) consider(u, seqAt(tokens, e, limit, f));
+      for (const a of u.abbreviations) {
+        const ae = seqAt(tokens, e, limit, a);
+        if (ae > 0) consider(u, abbreviationEnd(tokens, ae - 1, limit));
+      }
+    }
+    if (u.requiresBefore) continue;
+    for (const f of u.forms) consider(u, seqAt(tokens, j, limit, f));
+    for (const s of u.symbols) consider(u, seqAt(tokens, j, limit, s));
+    for (const a of u.abbreviations) {
+      const ae = seqAt(tokens, j, limit, a);
+      if (ae > 0) consider(u, abbreviationEnd(tokens, ae - 1, limit));
+    }
+  }
+  const m = best as UnitMatch | null;
+  if (m) {
+    for (const a of m.unit.after) {
+      const e = seqAt(tokens, m.to, limit, a);
+      if (e > 0) m.to = e;
+    }
+  }
+  return m;
+}
+
+/** A money symbol standing before a number ("$3 млрд"). */
+function prefixSymbol(tokens: Token[], i: number, rules: CompiledRules): UnitRule | null {
+  const t = tokens[i];
+  if (!t || t.kind !== "punct") return null;
+  for (const u of rules.unitIndex.get(t.norm) ?? []) if (u.type === "money" && u.symbols.some((s) => s.length === 1 && s[0] === t.norm)) return u;
+  return null;
+}
+
+function typeOf(u: UnitRule): MentionType {
+  switch (u.type) {
+    case "money":
+      return "money";
+    case "percent":
+    case "pp":
+      return "percent";
+    case "ratio":
+      return "ratio";
+    case "rank":
+      return "rank";
+    default:
+      return "quantity";
+  }
+}
+
+/** The qualifier ending right before token `end` ("свыше", "не менее"), skipping one governing preposition. */
+function qualifierBefore(tokens: Token[], end: number, floor: number, rules: CompiledRules): { q: Qualifier; span: Span; rule: string; from: number } | null {
+  for (const skip of [0, 1]) {
+    const e = end - skip;
+    if (skip === 1 && !["на", "в", "во", "до"].includes(tokens[e]?.norm ?? "")) continue;
+    for (const q of rules.qualifiers) {
+      const s = e - q.seq.length;
+      if (s < floor) continue;
+      if (seqAt(tokens, s, e, q.seq) === e) return { q: q.qualifier, span: { start: tokens[s].start, end: tokens[e - 1].end }, rule: q.id, from: s };
+    }
+  }
+  return null;
+}
+
+const ADJECTIVE = /(ых|их|ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ую|юю|ыми|ими)$/;
+
+/** A counted noun after a number ("67 проектов", "53 сельскохозяйственных кооператива"), skipping up to two adjectives. */
+function countedAfter(tokens: Token[], j: number, limit: number, sentence: Sentence, rules: CompiledRules) {
+  for (let skip = 0; skip <= 2; skip++) {
+    const at = j + skip;
+    if (at >= limit) break;
+    if (skip > 0 && !(tokens[at - 1].kind === "word" && ADJECTIVE.test(tokens[at - 1].norm))) break;
+    let best: { lemma: string; indicator: string; span: Span; rule: string; to: number } | null = null;
+    for (const c of rules.counted) {
+      const m = matchAt(c.pattern, tokens, at, limit, rules.env);
+      if (!m || (best && m.to <= best.to)) continue;
+      if (c.requires.length && !c.requires.some((p) => anyMatch(p, tokens, sentence, rules))) continue;
+      best = { lemma: c.lemma, indicator: c.indicator, span: { start: tokens[at].start, end: tokens[m.to - 1].end }, rule: c.id, to: m.to };
+    }
+    if (best) return { ...best, skipped: skip };
+  }
+  return null;
+}
+
+function anyMatch(p: Parameters<typeof matchAt>[0], tokens: Token[], s: Sentence, rules: CompiledRules): boolean {
+  for (let i = s.tokenFrom; i < s.tokenTo; i++) if (matchAt(p, tokens, i, s.tokenTo, rules.env)) return true;
+  return false;
+}
+
+/** An ordinal at token i: "3-е", "5-й", "пятое". */
+function ordinalAt(tokens: Token[], i: number, limit: number, rules: CompiledRules): { value: Exact; to: number; rule: string } | null {
+  const t = tokens[i];
+  if (t.kind === "num" && tokens[i + 1]?.text === "-" && !tokens[i + 1].spaceBefore && !tokens[i + 2]?.spaceBefore && i + 2 < limit) {
+    const suffix = tokens[i + 2];
+    if (suffix.kind === "word" && rules.ordinalSuffixes.has(suffix.norm)) return { value: fromNumber(Number(t.text)), to: i + 3, rule: "numbers.ordinal_digits" };
+  }
+  const w = rules.numerals.get(t.norm);
+  if (w?.kind === "ordinal" && w.value) return { value: w.value, to: i + 1, rule: w.id };
+  return null;
+}
+
+function make(tokens: Token[], from: number, to: number, sentence: number, fields: Partial<Quantity> & Pick<Quantity, "type" | "amount" | "rules">): Quantity {
+  return {
+    start: tokens[from].start,
+    end: tokens[to - 1].end,
+    tokenFrom: from,
+    tokenTo: to,
+    sentence,
+    upper: null,
+    unit: null,
+    duration: false,
+    qualifier: "exact",
+    qualifierSpan: null,
+    sign: 0,
+    numberKind: "digits",
+    preposition: null,
+    hasScale: false,
+    transition: null,
+    counted: null,
+    ...fields,
+  };
+}
+
+/** Finds the quantities of one sentence. `blocked[i]` marks tokens inside period expressions. */
+export function findQuantities(text: string, tokens: Token[], s: Sentence, si: number, blocked: Uint8Array, rules: CompiledRules): Quantity[] {
+  const out: Quantity[] = [];
+  const limit = s.tokenTo;
+  let i = s.tokenFrom;
+  while (i < limit) {
+    if (blocked[i]) {
+      i++;
+      continue;
+    }
+    const t = tokens[i];
+    // multiplicative words: "двукратный", "вдвое"; fractions: "трети"; ordinals before a rank noun
+    if (t.kind === "word") {
+      const w = rules.numerals.get(t.norm);
+      if (w?.kind === "multiplier" && w.value) {
+        out.push(make(tokens, i, i + 1, si, { type: "ratio", amount: w.value, unit: "times", numberKind: "multiplier", rules: [w.id] }));
+        i++;
+        continue;
+      }
+      if (w?.kind === "fraction" && w.value) {
+        const q = make(tokens, i, i + 1, si, { type: "ratio", amount: mul(w.value, fromNumber(100)), unit: "percent", numberKind: "fraction", rules: [w.id] });
+        withQualifier(q, tokens, s, rules);
+        out.push(q);
+        i++;
+        continue;
+      }
+    }
+    const ord = ordinalAt(tokens, i, limit, rules);
+    if (ord && tokens[ord.to] && ord.to < limit && rules.measures.rankNouns.has(tokens[ord.to].norm)) {
+      out.push(make(tokens, i, ord.to + 1, si, { type: "rank", amount: ord.value, unit: "place", numberKind: "ordinal", rules: [ord.rule, "units.place"] }));
+      i = ord.to + 1;
+      continue;
+    }
+    if (ord && t.kind === "num" && ord.to === i + 3) {
+      // "3-й" without a rank noun: an ordinal, not a quantity
+      i = ord.to;
+      continue;
+    }
+    const symbol = prefixSymbol(tokens, i, rules);
+    const numAt = symbol ? i + 1 : i;
+    const num = numAt < limit && !blocked[numAt] ? parseNumber(tokens, numAt, limit, text, rules) : null;
+    if (!num || (t.kind === "word" && rules.numerals.get(t.norm)?.kind === "ordinal")) {
+      i++;
+      continue;
+    }
+    const q = quantityFrom(text, tokens, s, si, i, symbol, num, blocked, rules, out);
+    i = Math.max(q ? q.tokenTo : num.to, i + 1);
+  }
+  return out;
+}
+
+function quantityFrom(
+  text: string,
+  tokens: Token[],
+  s: Sentence,
+  si: number,
+  i: number,
+  symbol: UnitRule | null,
+  num: ParsedNumber,
+  blocked: Uint8Array,
+  rules: CompiledRules,
+  out: Quantity[],
+): Quantity | null {
+  const limit = s.tokenTo;
+  let from = symbol ? i : num.from;
+  let to = num.to;
+  let amount = num.value;
+  let upper: Exact | null = null;
+  const used = [...num.rules];
+  let transitionFirst: Quantity | null = null;
+  const prep = tokens[from - 1]?.norm ?? null;
+
+  // ranges: "50–70 млн", "от 2 до 3 млрд"; transitions: "с 27 до 20"
+  const dash = tokens[to];
+  let second: ParsedNumber | null = null;
+  if (dash && to < limit && (isDash(dash) || dash.norm === "до") && !blocked[to + 1]) {
+    const rangeOk = isDash(dash) ? !(prep === "с" || prep === "со") : prep === "от" || prep === "с" || prep === "со";
+    if (rangeOk) second = parseNumber(tokens, to + 1, limit, text, rules);
+    if (second && second.sign) second = null;
+  }
+  const applyScales = (a: Exact | null, n: ParsedNumber, other: ParsedNumber): Exact | null => {
+    // "50–70 млн": the first number takes the scale of the second
+    if (!a || n.scales.length || !other.scales.length) return a;
+    return mul(a, other.scales[other.scales.length - 1].value);
+  };
+  if (second && (prep === "с" || prep === "со") && dash.norm === "до") {
+    // a transition: two values
+    const firstAmount = applyScales(amount, num, second);
+    transitionFirst = make(tokens, from, to, si, { type: "number", amount: firstAmount, rules: used.slice(), numberKind: num.kind, sign: num.sign, preposition: prep, hasScale: num.scales.length > 0, transition: "from" });
+    from = second.from;
+    to = second.to;
+    amount = second.value;
+    used.splice(0, used.length, ...second.rules);
+    num = { ...second };
+  } else if (second) {
+    amount = applyScales(amount, num, second);
+    upper = second.value;
+    to = second.to;
+    used.push("numbers.range");
+  }
+
+  // the unit
+  let unit: UnitRule | null = symbol;
+  let unitTo = to;
+  if (!unit) {
+    // "70-процентное", "20-долларовой": a unit adjective glued by a hyphen
+    const glued = tokens[to]?.text === "-" && !tokens[to].spaceBefore && !tokens[to + 1]?.spaceBefore;
+    const m = unitAt(tokens, glued ? to + 1 : to, limit, rules);
+    if (m) {
+      unit = m.unit;
+      unitTo = m.to;
+    } else {
+      // a money symbol after the number: "5 ₸"
+      const sym = tokens[to] && to < limit ? prefixSymbol(tokens, to, rules) : null;
+      if (sym) {
+        unit = sym;
+        unitTo = to + 1;
+      }
+    }
+  } else {
+    // "$3 млрд долларов" never happens; an ISO code after is allowed to repeat nothing
+  }
+  if (unit?.requiresPreposition.length) {
+    const p = tokens[from - 1];
+    if (p && unit.requiresPreposition.includes(p.norm)) from -= 1;
+    else {
+      unit = null;
+      unitTo = to;
+    }
+  }
+  const q = make(tokens, from, unit ? unitTo : to, si, {
+    type: unit ? typeOf(unit) : "number",
+    amount,
+    upper,
+    unit: unit ? unit.code : null,
+    duration: unit?.type === "duration",
+    sign: num.sign,
+    numberKind: num.kind,
+    preposition: tokens[from - 1]?.norm ?? null,
+    hasScale: num.scales.length > 0,
+    rules: unit ? [...used, unit.id] : used,
+  });
+  if (unit?.type === "pp") q.unit = "pp";
+  if (!unit) {
+    const c = countedAfter(tokens, to, limit, s, rules);
+    if (c) {
+      q.type = "count";
+      q.unit = "count";
+      q.counted = { lemma: c.lemma, indicator: c.indicator, span: c.span, rule: c.rule };
+      q.rules.push(c.rule);
+      // the counted noun right after the number belongs to the value ("67 проектов")
+      if (c.skipped === 0) {
+        q.tokenTo = c.to;
+        q.end = tokens[c.to - 1].end;
+      }
+    }
+  }
+  if (transitionFirst) {
+    transitionFirst.type = q.type;
+    transitionFirst.unit = q.unit;
+    transitionFirst.counted = q.counted;
+    q.transition = "to";
+    q.preposition = "до";
+    withQualifier(transitionFirst, tokens, s, rules);
+    out.push(transitionFirst);
+  } else withQualifier(q, tokens, s, rules);
+  out.push(q);
+  return q;
+}
+
+function withQualifier(q: Quantity, tokens: Token[], s: Sentence, rules: CompiledRules): void {
+  const qual = qualifierBefore(tokens, q.tokenFrom, s.tokenFrom, rules);
+  if (qual) {
+    q.qualifier = qual.q;
+    q.qualifierSpan = qual.span;
+    q.rules.push(qual.rule);
+  } else if (q.preposition === "до" && q.transition === null && q.type !== "rank") {
+    q.qualifier = "under";
+    q.rules.push("qualifiers.up_to");
+  }
+}
+
+export const quantitiesStage: Stage = {
+  name: "detect.quantities",
+  requires: ["tokens", "sentences", "periods"],
+  provides: ["quantities"],
+  run(doc, rules) {
+    const tokens = layer(doc, "tokens");
+    const blocked = new Uint8Array(tokens.length);
+    for (const p of layer(doc, "periods")) for (let k = p.tokenFrom; k < p.tokenTo; k++) blocked[k] = 1;
+    const out: Quantity[] = [];
+    layer(doc, "sentences").forEach((s, si) => {
+      if (s.chrome) return;
+      out.push(...findQuantities(doc.text, tokens, s, si, blocked, rules));
+    });
+    doc.layers.quantities = out;
+  },
+};
+
+export { parseDigits };

@@ -1,0 +1,125 @@
+import type { Stage } from "../../core/stage.js";
+import { layer } from "../../core/annotated.js";
+import type { CompiledRules, GazetteerEntry, NamedPattern } from "../../rules/compile.js";
+import { matchAt } from "../../rules/pattern.js";
+import type { Token } from "../segment/tokens.js";
+import type { Sentence } from "../segment/sentences.js";
+
+export type TerritoryMentionType = "country" | "region" | "place" | "akim" | "ref_region" | "ref_centre" | "ref_city" | "ref_country";
+
+/** A territory named (or referred to) in a sentence: the `territories` layer. Offsets UTF-16. */
+export interface TerritoryMention {
+  start: number;
+  end: number;
+  tokenFrom: number;
+  tokenTo: number;
+  sentence: number;
+  type: TerritoryMentionType;
+  /** ISO 3166-2:KZ code; empty for references, which the assembler resolves in context. */
+  code: string;
+  regionName: string;
+  place: string | null;
+  /** A locative phrase ("в регионе", "по стране"), as opposed to a genitive ("экспорт области"). */
+  locative: boolean;
+  rule: string;
+}
+
+const LOCATIVE = new Set(["в", "во", "по", "на"]);
+const NOT_THIS_REGION = new Set(["других", "соседних", "всех", "ряда", "многих", "некоторых", "разных", "отдельных", "регионов", "областей"]);
+
+function gazetteerAt(tokens: Token[], i: number, limit: number, rules: CompiledRules): { entry: GazetteerEntry; to: number } | null {
+  const list = rules.gazetteer.get(tokens[i].norm);
+  if (!list) return null;
+  for (const e of list) {
+    if (i + e.seq.length > limit) continue;
+    let ok = true;
+    for (let k = 1; k < e.seq.length && ok; k++) ok = tokens[i + k].norm === e.seq[k];
+    if (!ok) continue;
+    // names are capitalised in text: "абай" the common word is not "Абай" the town
+    let capitalised = false;
+    for (let k = 0; k < e.seq.length && !capitalised; k++) capitalised = tokens[i + k].text !== tokens[i + k].text.toLowerCase();
+    if (!capitalised) continue;
+    if (e.weak) {
+      const cue = tokens[i - 1];
+      const cue2 = tokens[i - 2];
+      const cued = (cue && rules.cityCues.has(cue.norm)) || (cue?.text === "." && cue2 && rules.cityCues.has(cue2.norm));
+      if (!cued) continue;
+    }
+    return { entry: e, to: i + e.seq.length };
+  }
+  return null;
+}
+
+const REF_KINDS: Array<[keyof CompiledRules["references"], TerritoryMentionType]> = [
+  ["centre", "ref_centre"],
+  ["region", "ref_region"],
+  ["city", "ref_city"],
+  ["country", "ref_country"],
+];
+
+function referenceAt(tokens: Token[], i: number, limit: number, rules: CompiledRules): { type: TerritoryMentionType; to: number; rule: string } | null {
+  let best: { type: TerritoryMentionType; to: number; rule: string } | null = null;
+  for (const [key, type] of REF_KINDS)
+    for (const p of rules.references[key] as NamedPattern[]) {
+      const m = matchAt(p.pattern, tokens, i, limit, rules.env);
+      if (m && (!best || m.to > best.to)) best = { type, to: m.to, rule: p.id };
+    }
+  return best;
+}
+
+/** Names and references of territories in one sentence, left to right. */
+export function findTerritories(tokens: Token[], s: Sentence, si: number, rules: CompiledRules): TerritoryMention[] {
+  const out: TerritoryMention[] = [];
+  let i = s.tokenFrom;
+  while (i < s.tokenTo) {
+    const t = tokens[i];
+    if (t.kind !== "word") {
+      i++;
+      continue;
+    }
+    const prev = tokens[i - 1]?.norm ?? "";
+    const g = gazetteerAt(tokens, i, s.tokenTo, rules);
+    if (g) {
+      const e = g.entry;
+      const locative = LOCATIVE.has(prev);
+      out.push({
+        start: t.start,
+        end: tokens[g.to - 1].end,
+        tokenFrom: i,
+        tokenTo: g.to,
+        sentence: si,
+        type: e.type,
+        code: e.code,
+        regionName: e.regionName,
+        place: e.place,
+        locative,
+        rule: e.id,
+      });
+      i = g.to;
+      continue;
+    }
+    const r = referenceAt(tokens, i, s.tokenTo, rules);
+    if (r && !NOT_THIS_REGION.has(prev) && !(r.type === "ref_city" && tokens[r.to] && rules.gazetteer.has(tokens[r.to].norm))) {
+      const locative = r.type === "ref_country" || LOCATIVE.has(prev);
+      out.push({ start: t.start, end: tokens[r.to - 1].end, tokenFrom: i, tokenTo: r.to, sentence: si, type: r.type, code: "", regionName: "", place: null, locative, rule: r.rule });
+      i = r.to;
+      continue;
+    }
+    i++;
+  }
+  return out;
+}
+
+export const territoriesStage: Stage = {
+  name: "detect.territories",
+  requires: ["tokens", "sentences"],
+  provides: ["territories"],
+  run(doc, rules) {
+    const tokens = layer(doc, "tokens");
+    const out: TerritoryMention[] = [];
+    layer(doc, "sentences").forEach((s, si) => {
+      if (!s.chrome) out.push(...findTerritories(tokens, s, si, rules));
+    });
+    doc.layers.territories = out;
+  },
+};

@@ -1,0 +1,14 @@
+import type { Stage } from "../../core/stage.js";
+import { tokenize } from "./tokens.js";
+import { splitSentences } from "./sentences.js";
+
+export const segmentStage: Stage = {
+  name: "segment",
+  requires: [],
+  provides: ["tokens", "sentences"],
+  run(doc, rules) {
+    const tokens = tokenize(doc.text);
+    doc.layers.tokens = tokens;
+    doc.layers.sentences = splitSentences(doc.text, tokens, rules);
+  },
+};

@@ -1,0 +1,115 @@
+import type { CompiledRules } from "../../rules/compile.js";
+import { isCapitalised, type Token } from "./tokens.js";
+
+/** A sentence: its span, its tokens [tokenFrom, tokenTo), its paragraph, and whether it is site chrome. */
+export interface Sentence {
+  start: number;
+  end: number;
+  tokenFrom: number;
+  tokenTo: number;
+  /** Index of the paragraph (a block separated by a line break). */
+  paragraph: number;
+  /** Navigation, "related news" lists and the like: no records come from here. */
+  chrome: boolean;
+}
+
+const TERMINAL = new Set([".", "!", "?", "…"]);
+const CLOSERS = new Set(['"', "»", "”", "’", ")", "'"]);
+const OPENERS = new Set(['"', "«", "“", "(", "—", "–", "-", "'"]);
+
+/** True when a sentence may end after token `i` and a new one start at `i + 1`. */
+function breaksAfter(tokens: Token[], i: number, rules: CompiledRules): boolean {
+  const next = tokens[i + 1];
+  if (!next || !next.spaceBefore) return false;
+  let j = i;
+  while (j > 0 && CLOSERS.has(tokens[j].text) && !TERMINAL.has(tokens[j].text)) j--;
+  const t = tokens[j];
+  if (t.kind !== "punct" || !TERMINAL.has(t.text)) return false;
+  if (!(isCapitalised(next) || next.kind === "num" || OPENERS.has(next.text))) return false;
+  if (t.text === ".") {
+    const prev = tokens[j - 1];
+    if (prev && !tokens[j].spaceBefore && prev.kind === "word") {
+      // initials: "Н. А. Назарбаев"
+      if (prev.text.length === 1 && isCapitalised(prev)) return false;
+      if (rules.noBreakAfter.has(prev.norm)) {
+        const beforeAbbr = tokens[j - 2];
+        const afterNumber = beforeAbbr?.kind === "num" && rules.mayEndAfterNumber.has(prev.norm);
+        return afterNumber && isCapitalised(next) && !/^[А-ЯЁA-Z]\.?$/.test(next.text);
+      }
+    }
+  }
+  return true;
+}
+
+/**
+ * Splits the document into paragraphs (line breaks) and sentences, and marks
+ * site chrome (rules/abbreviations.yaml). A line that goes on in lower case
+ * after a single line break is the same sentence (hard-wrapped text).
+ */
+export function splitSentences(text: string, tokens: Token[], rules: CompiledRules): Sentence[] {
+  const sentences: Sentence[] = [];
+  let paragraph = 0;
+  let from = 0;
+  const close = (to: number) => {
+    if (to > from) sentences.push({ start: tokens[from].start, end: tokens[to - 1].end, tokenFrom: from, tokenTo: to, paragraph, chrome: false });
+    from = to;
+  };
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.newlinesBefore > 0) {
+      const wrapped = t.newlinesBefore === 1 && t.kind === "word" && !isCapitalised(t) && !TERMINAL.has(tokens[i - 1].text);
+      if (!wrapped) {
+        close(i);
+        paragraph++;
+        continue;
+      }
+    }
+    if (breaksAfter(tokens, i - 1, rules)) close(i);
+  }
+  close(tokens.length);
+  markChrome(text, sentences, tokens, rules);
+  return sentences;
+}
+
+/** Headline-like: a short line that does not end as prose does. */
+function headlineLike(lineText: string): boolean {
+  return (lineText.length < 160 && !/[.!?:;]$/.test(lineText)) || lineText.length < 60;
+}
+
+function markChrome(text: string, sentences: Sentence[], tokens: Token[], rules: CompiledRules): void {
+  // sentences grouped into lines (a paragraph index is a line)
+  const lines: Sentence[][] = [];
+  for (const s of sentences) {
+    const last = lines[lines.length - 1];
+    if (last && last[0].paragraph === s.paragraph) last.push(s);
+    else lines.push([s]);
+  }
+  let inBlock = false;
+  for (const line of lines) {
+    const first = line[0];
+    const last = line[line.length - 1];
+    const key = tokens
+      .slice(first.tokenFrom, last.tokenTo)
+      .map((t) => t.norm)
+      .join(" ")
+      .replace(/\s*[:.]$/, "");
+    const mark = () => line.forEach((s) => (s.chrome = true));
+    if (rules.chromeBlockMarkers.has(key)) {
+      inBlock = true;
+      mark();
+      continue;
+    }
+    if (inBlock) {
+      if (headlineLike(text.slice(first.start, last.end))) {
+        mark();
+        continue;
+      }
+      inBlock = false;
+    }
+    for (const marker of rules.chromeLines)
+      if (key === marker || key.startsWith(`${marker} `)) {
+        mark();
+        break;
+      }
+  }
+}
