@@ -15,6 +15,7 @@ export interface ParsedNumber {
   rules: string[];
 }
 
+const GLUED = new Set(["%", "/", "=", "&", "#", "_", ".", "@", "\\"]);
 const GROUP_GAP = /^[ \u00a0\u202f\u2009]$/;
 const SIGNS = new Map([
   ["+", 1],
@@ -30,6 +31,8 @@ export function parseDigits(tokens: Token[], i: number, limit: number, text: str
   // a number glued to a name by a hyphen ("COVID-19", "Ту-154") is part of the name
   const prev = tokens[i - 1];
   if (prev && !t.spaceBefore && prev.text === "-" && !prev.spaceBefore && tokens[i - 2]?.kind === "word") return null;
+  // digits glued to letters or URL punctuation are part of an identifier ("D0%BE", "id=42", "/2024/")
+  if (prev && !t.spaceBefore && (prev.kind === "word" || GLUED.has(prev.text))) return null;
   // dates and times: 14.06.2024, 10:30
   const n1 = tokens[i + 1];
   const n2 = tokens[i + 2];

@@ -368,6 +368,15 @@ function withQualifier(q: Quantity, tokens: Token[], s: Sentence, rules: Compile
   }
 }
 
+const FUNCTION_WORDS = new Set(["в", "и", "а", "на", "за", "из", "по", "до", "от", "с", "к", "у", "или", "что", "при", "а", "но", "приходится", "составляет", "составил", "составила", "ежегодно", "ежемесячно"]);
+
+/** A scaled number with no unit and no noun after it ("… и 75 млн.", "316 млн (около …)"). */
+function isElliptical(q: Quantity, tokens: Token[], s: Sentence): boolean {
+  if (q.type !== "number" || !q.hasScale || q.amount === null) return false;
+  const next = tokens[q.tokenTo];
+  return !next || q.tokenTo >= s.tokenTo || next.kind !== "word" || FUNCTION_WORDS.has(next.norm);
+}
+
 export const quantitiesStage: Stage = {
   name: "detect.quantities",
   requires: ["tokens", "sentences", "periods"],
@@ -377,9 +386,20 @@ export const quantitiesStage: Stage = {
     const blocked = new Uint8Array(tokens.length);
     for (const p of layer(doc, "periods")) for (let k = p.tokenFrom; k < p.tokenTo; k++) blocked[k] = 1;
     const out: Quantity[] = [];
-    layer(doc, "sentences").forEach((s, si) => {
+    const sentences = layer(doc, "sentences");
+    let lastMoney: { unit: string; paragraph: number } | null = null;
+    sentences.forEach((s, si) => {
       if (s.chrome) return;
-      out.push(...findQuantities(doc.text, tokens, s, si, blocked, rules));
+      for (const q of findQuantities(doc.text, tokens, s, si, blocked, rules)) {
+        if (q.type === "money" && q.unit) lastMoney = { unit: q.unit, paragraph: s.paragraph };
+        else if (lastMoney && lastMoney.paragraph === s.paragraph && isElliptical(q, tokens, s)) {
+          // "в 3 млрд и 75 млн": the currency named just before goes on
+          q.type = "money";
+          q.unit = lastMoney.unit;
+          q.rules.push("units.currency_ellipsis");
+        }
+        out.push(q);
+      }
     });
     doc.layers.quantities = out;
   },
