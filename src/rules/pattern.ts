@@ -9,7 +9,8 @@ import type { Token } from "../stages/segment/tokens.js";
  *   слово      the word in any inflected form (natural's Russian stemmer)
  *   =слово     exactly this word (lower case, ё = е)
  *   слов*      any word starting with "слов"
- *   a|b|c      any of the alternatives (each written as above)
+ *   a|b|c      any of the alternatives (each written as above);
+ *              =a|b|c  exactly one of these words (a leading = applies to all)
  *   <num>      a run of digits or a number word; <year> a year 1900-2100; <month> a month name;
  *              <dash> a hyphen or dash; <word> any word
  *   , ( ) % .  that punctuation
@@ -87,9 +88,11 @@ export function parsePattern(source: string): Pattern {
       optional = true;
       body = body.slice(0, -1);
     }
-    const alts = body.split("|");
-    if (alts.some((a) => a === "")) throw new PatternError(`empty alternative in "${p}"`);
-    return { alternatives: alts.map(parseAtom), optional };
+    const allExact = body.startsWith("=");
+    const alts = (allExact ? body.slice(1) : body).split("|");
+    if (alts.some((a) => a === "" || a === "=")) throw new PatternError(`empty alternative in "${p}"`);
+    const atoms = alts.map((a) => parseAtom(allExact && !a.startsWith("=") && !a.endsWith("*") && !a.startsWith("<") ? `=${a}` : a));
+    return { alternatives: atoms, optional };
   });
   const optionalCount = elements.filter((e) => e.optional).length;
   if (optionalCount > MAX_OPTIONAL) throw new PatternError(`pattern has ${optionalCount} optional elements; at most ${MAX_OPTIONAL}`);

@@ -71,10 +71,12 @@ export function assemble(
     const clauses = clausesOf(tokens, s);
     const sentenceCues = cues.filter((c) => c.sentence === si);
     // territory of each position: walk mentions in order
+    // "3-е место в стране": in a sentence with a rank, the country is the peers, not the territory
+    const hasRank = qs.some((q) => q.unit === "place");
     const resolved: Array<{ at: number; value: TerritoryValue | null; rank: TerritoryValue | null }> = [];
     for (const m of ts) {
-      const rank = focus.see({ ...m }, false);
-      resolved.push({ at: m.tokenFrom, value: rank, rank: m.type === "country" || m.type === "ref_country" ? null : rank });
+      const v = focus.see(m, hasRank);
+      resolved.push({ at: m.tokenFrom, value: v, rank: m.type === "country" || m.type === "ref_country" ? null : v });
     }
     const territoryAt = (q: Quantity, isRank: boolean): TerritoryValue | null => {
       const pick = (r: (typeof resolved)[number]) => (isRank ? r.rank : r.value);
@@ -118,7 +120,20 @@ export function assemble(
         cueRule = q.counted.rule;
       } else {
         const choice = chooseIndicator(q, measure, sentenceCues, clauses, qs, isCountry, rules);
-        if (choice && choice.score >= 0.12) {
+        const qClause = clauseIndexOf(clauses, q.tokenFrom);
+        const ownCue = choice?.cue && clauseIndexOf(clauses, choice.cue.tokenFrom) === qClause;
+        const previous = lastRecord && lastRecord.quantity.sentence === si && clauseIndexOf(clauses, lastRecord.quantity.tokenFrom) < qClause ? lastRecord : null;
+        if (previous && !ownCue) {
+          // the same statement or list goes on: "644,7 млрд тенге инвестиций, с ростом на 11,1%", "чугуна выросло на 6%, стали – на 6,9%"
+          indicator = previous.indicator;
+          cue = null;
+          cueRule = "assemble.continues_previous";
+          if (measure === "level" && previous.measure === "change" && q.preposition === "на" && previous.unit === (q.unit ?? "count")) {
+            measure = "change";
+            m.direction = previous.change?.direction ?? null;
+            used.push("measures.list_continuation");
+          }
+        } else if (choice && choice.score >= 0.12) {
           indicator = choice.indicator;
           cue = choice.cue;
           cueRule = choice.rule?.id ?? null;
@@ -126,15 +141,6 @@ export function assemble(
           if (measure === "level" && q.unit === "percent" && cue && cue.tokenFrom >= q.tokenTo && cue.tokenFrom - q.tokenTo <= 1) {
             measure = "share";
             used.push("measures.percent_of_whole");
-          }
-        } else if (lastRecord && lastRecord.quantity.sentence === si && clauseIndexOf(clauses, lastRecord.quantity.tokenFrom) < clauseIndexOf(clauses, q.tokenFrom)) {
-          // a list: "чугуна выросло на 6%, стали – на 6,9%"
-          indicator = lastRecord.indicator;
-          cue = null;
-          cueRule = "assemble.list_continuation";
-          if (measure === "level" && lastRecord.measure === "change" && q.preposition === "на") {
-            measure = "change";
-            m.direction = lastRecord.change?.direction ?? null;
           }
         } else if (q.type === "money" || measure === "change" || measure === "share" || measure === "rank") {
           indicator = "other";
@@ -144,7 +150,10 @@ export function assemble(
       const def = rules.indicators.get(indicator)!;
       let amount = q.amount as Exact;
       if (measure === "change" && m.direction === "down" && q.unit !== "times" && amount.n > 0n) amount = neg(amount);
-      const period = periodFor(q.tokenFrom, si, sentences, periods) ?? planOnly(tokens, clause, rules);
+      // a plan does not inherit a past period from an earlier sentence
+      const own = periodFor(q.tokenFrom, si, sentences, periods);
+      const plan = planOnly(tokens, clause, rules);
+      const period = own && !(own.inferred && own.span && plan && periods.find((p) => p.start === own.span!.start)?.sentence !== si) ? own : plan ?? own;
       if (period && period.kind === "actual" && planIn(tokens, clause, rules)) period.kind = "plan";
       const rec: DraftRecord = {
         quantity: q,

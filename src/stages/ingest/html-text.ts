@@ -112,15 +112,23 @@ function scoreCandidates(all: HtmlElement[], inChrome: (el: HtmlElement) => bool
     let n: HtmlElement | null = el.parent;
     for (let level = 1; n && level <= 3; level++, n = n.parent) scores.set(n, (scores.get(n) ?? 0) + score / (level === 1 ? 1 : level === 2 ? 2 : 3 * level));
   }
+  const adjusted = new Map<HtmlElement, number>();
   let best: HtmlElement | null = null;
   let bestScore = 0;
   for (const [el, score] of scores) {
     const total = visibleText(el).replace(/\s/g, "").length || 1;
-    const adjusted = score * (1 - Math.min(1, linkText(el) / total));
-    if (adjusted > bestScore) {
+    const a = score * (1 - Math.min(1, linkText(el) / total));
+    adjusted.set(el, a);
+    if (a > bestScore) {
       best = el;
-      bestScore = adjusted;
+      bestScore = a;
     }
+  }
+  // the article continues in a sibling (a lead and a body, or one container per part): take the parent
+  const parent = best?.parent;
+  if (best && parent && parent.name !== "#root" && parent.name !== "html") {
+    const strong = parent.children.some((c) => c !== best && c.type === "element" && !chromeElement(c) && (adjusted.get(c) ?? 0) >= Math.max(3, bestScore * 0.3));
+    if (strong) return parent;
   }
   return best;
 }
