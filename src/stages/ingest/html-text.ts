@@ -124,10 +124,21 @@ function scoreCandidates(all: HtmlElement[], inChrome: (el: HtmlElement) => bool
       bestScore = a;
     }
   }
-  // the article continues in a sibling (a lead and a body, or one container per part): take the parent
-  const parent = best?.parent;
-  if (best && parent && parent.name !== "#root" && parent.name !== "html") {
-    const strong = parent.children.some((c) => c !== best && c.type === "element" && !chromeElement(c) && (adjusted.get(c) ?? 0) >= Math.max(3, bestScore * 0.3));
+  // the article continues in a sibling (a lead and a body, one container per part): take the parent
+  if (!best) return null;
+  let top = best;
+  const elementChildren = (e: HtmlElement) => e.children.filter((c): c is HtmlElement => c.type === "element");
+  while (top.parent && !["#root", "html", "body"].includes(top.parent.name) && elementChildren(top.parent).length === 1) top = top.parent;
+  const parent = top.parent;
+  if (parent && !["#root", "html"].includes(parent.name)) {
+    const own = visibleText(top).length - linkText(top);
+    const strong = elementChildren(parent).some((c) => {
+      if (c === top || chromeElement(c)) return false;
+      const visible = visibleText(c).length;
+      const links = linkText(c);
+      if (!visible || links / visible >= 0.25) return false;
+      return visible - links >= own * 0.3 || [...elements(c)].some((e) => e.name === "p" && visibleText(e).length >= 80);
+    });
     if (strong) return parent;
   }
   return best;

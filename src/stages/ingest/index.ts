@@ -12,6 +12,8 @@ import { errorText, walkInputs, type InputExtension } from "./walk.js";
 export type { IngestItem, RawDocument, FailedDocument, Source, DecodingInfo } from "../../core/document.js";
 export { OutletCatalog, OutletRulesError, loadOutlets } from "./outlets.js";
 export { INPUT_EXTENSIONS } from "./walk.js";
+export { textToByte, type SourceMap } from "./source-map.js";
+export type { IngestFailureCode } from "./failures.js";
 
 /** Default largest file read (bytes): 20 MiB. */
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;

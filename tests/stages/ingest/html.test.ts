@@ -116,6 +116,15 @@ describe("extractText: markup to text", () => {
     expect(extractText(parseHtml("Первый абзац,\nпродолжение.\n\nВторой абзац."), { fragment: true }).text).toBe("Первый абзац, продолжение.\n\nВторой абзац.");
   });
 
+  it("without markup, takes a lead and a body in sibling containers, not the link list beside them", () => {
+    const lead = "Лид статьи: рост ВВП составил 5%, сообщили в министерстве национальной экономики.";
+    const paras = Array.from({ length: 4 }, (_, i) => `Абзац ${i + 1}: объём инвестиций вырос на ${i + 3}%, отметили в акимате, и это важный показатель.`);
+    const html =
+      `<body><div class="wrap"><div class="x-lead"><p>${lead}</p></div><div class="x-main"><div>${paras.map((p) => `<p>${p}</p>`).join("")}</div></div></div>` +
+      `<div class="x-side">${Array.from({ length: 6 }, (_, i) => `<p><a href="/n${i}">Новость номер ${i}, очень интересная и длинная новость дня</a></p>`).join("")}</div></body>`;
+    expect(extractText(parseHtml(html)).text).toBe([lead, ...paras].join("\n\n"));
+  });
+
   it("prefers itemprop=articleBody, then the largest <article>", () => {
     const body = "<p>" + "Основной текст статьи с цифрами 5%. ".repeat(10) + "</p>";
     const html = `<body><article><p>${"Анонс другой статьи. ".repeat(12)}</p></article><article>${body}</article></body>`;
