@@ -87,9 +87,16 @@ const DATE_LINE = [
   new RegExp(String.raw`^\s*${WEEKDAY}(\d{1,2})\s+(${MONTH_RE})\s+(\d{4})(?:\s*(?:года|г\.?))?${TIME}\s*$`, "iu"),
   new RegExp(String.raw`^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})${TIME}\s*$`, "u"),
 ];
-/** "Усть-Каменогорск. 22 декабря. KAZAKHSTAN TODAY -", "АСТАНА, 5 марта 2024 г. —" */
+/**
+ * "Усть-Каменогорск. 22 декабря. KAZAKHSTAN TODAY - В ...", "АСТАНА, 5 марта 2024 г. — Текст":
+ * one to three capitalised words (a place), the date, then a full stop or a
+ * dash and text that starts with a capital (so "Напомним, 1 октября 2010г.
+ * ушел ..." and a photo caption ending in a date are not datelines).
+ */
 const DATELINE = new RegExp(
-  String.raw`^\s*(?!(?:Вчера|Сегодня|Завтра|Позавчера|Накануне|Ранее|Также|Еще|Ещё|Уже|Только)\b)[\p{Lu}][\p{L}\- ]{1,40}[.,]\s+(\d{1,2})\s+(${MONTH_RE})(?:\s+(\d{4})(?:\s*(?:года|г\.?))?)?\s*(?:[./]|[-–—])`,
+  String.raw`^\s*(?!(?:Вчера|Сегодня|Завтра|Позавчера|Накануне|Ранее|Также|Еще|Ещё|Уже|Только|Напомним|Кроме|Однако)(?!\p{L}))` +
+    String.raw`[\p{Lu}][\p{L}-]*(?:\s+[\p{Lu}][\p{L}-]*){0,2}[.,]\s+(\d{1,2})\s+(${MONTH_RE})(?:\s+(\d{4})(?:\s*(?:года|г\.?))?)?` +
+    String.raw`(?:\s*[.,]?\s*[-–—/]\s*|\.\s+)(?=[\p{Lu}«"])`,
   "u",
 );
 
@@ -127,11 +134,11 @@ function dateOnLine(line: string, text: string): Omit<DatelineDate, "start" | "e
     const start = line.length - line.trimStart().length;
     if (m[3]) {
       const date = isoDate(+m[3], month, day);
-      return date ? { date, inferred: false, kind: "dateline", start, end: m[0].length } : null;
+      return date ? { date, inferred: false, kind: "dateline", start, end: m[0].trimEnd().length } : null;
     }
     const year = inferYear(text, month, day);
     const date = year ? isoDate(year, month, day) : null;
-    if (date) return { date, inferred: true, kind: "dateline", start, end: m[0].length };
+    if (date) return { date, inferred: true, kind: "dateline", start, end: m[0].trimEnd().length };
   }
   return null;
 }

@@ -3,7 +3,7 @@ import { isUtf8 } from "node:buffer";
 import { createReadStream } from "node:fs";
 import type { IngestItem, Source } from "../../core/document.js";
 import { emptySource } from "../../core/document.js";
-import { normalizeDate } from "./dateline.js";
+import { findDateline, normalizeDate } from "./dateline.js";
 import { sha256 } from "./digest.js";
 import { failedItem } from "./failures.js";
 import type { OutletCatalog } from "./outlets.js";
@@ -18,6 +18,8 @@ import type { OutletCatalog } from "./outlets.js";
  * A line that is not JSON, has no `text` string, is not UTF-8, or is longer
  * than `maxBytes` is one failed document naming file and line; blank lines
  * are skipped. Text in JSON is already decoded: `decoding.method` is `json`.
+ * Without a usable `published` (or `date`, `pubDate`), a dateline in the
+ * text gives the date, as for plain text.
  */
 export async function* readJsonl(file: string, path: string, outlets: OutletCatalog, maxBytes: number): AsyncGenerator<IngestItem> {
   for await (const line of byteLines(file, maxBytes)) {
@@ -70,6 +72,15 @@ function lineItem(line: RawLine, path: string, outlets: OutletCatalog, maxBytes:
   const extra = Object.keys(o).filter((k) => !["id", "text", "url", "title", "published", "outlet"].includes(k));
   if (extra.length) meta.fields = extra;
   if (o.published != null && source.published === null) meta.unparsed_published = String(o.published);
+  if (source.published === null) {
+    // no usable date field: a dateline in the text, as for plain text
+    const found = findDateline(o.text);
+    if (found) {
+      source.published = found.date;
+      if (found.inferred) source.published_inferred = true;
+      meta.published_from = found.kind;
+    }
+  }
   return { ok: true, doc: { docId: line.hash, source, text: o.text, format: "jsonl", decoding: { encoding: "utf-8", method: "json", bom: false }, meta } };
 }
 

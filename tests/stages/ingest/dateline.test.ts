@@ -52,6 +52,10 @@ describe("findDateline", () => {
     ],
     ["a dateline without year, nothing states it", "Усть-Каменогорск. 22 декабря. KAZAKHSTAN TODAY - Рост к 2029 году.", null, false, "", ""],
     ["a date inside a sentence is not a dateline", "Вчера, 14 июня 2024 года, аким доложил о росте.", null, false, "", ""],
+    ["'Напомним, ...' is not a dateline", "Напомним, 1 октября 2010г. ушел в отставку глава администрации.", null, false, "", ""],
+    ["'Вчера. ...' is not a dateline", "Вчера. 14 июня 2024 года. Аким доложил о росте.", null, false, "", ""],
+    ["a photo caption ending in a date is not a dateline", "Вирлаб Лаборатории Касперского. 18 сентября 2014 года.", null, false, "", ""],
+    ["nor is a long sentence", "Распоряжение было подписано в среду, 16 ноября 2016 года. Оно вступило в силу.", null, false, "", ""],
   ])("%s", (_name, text, date, inferred, kind, spanText) => {
     const d = findDateline(text);
     expect(d?.date ?? null).toBe(date);

@@ -24,6 +24,20 @@ describe("JSONL dumps", () => {
     expect(d1.meta).toMatchObject({ line: 2, fields: ["extra"] });
   });
 
+  it("takes the date from a dateline when the line has none", async () => {
+    const lines = [
+      JSON.stringify({ id: "a", text: "Заголовок\n\n14 июня 2024 года\n\nТекст." }),
+      JSON.stringify({ id: "b", text: "Заголовок\n\n14 июня 2024 года\n\nТекст.", published: "2024-06-15" }),
+      JSON.stringify({ id: "c", text: "Текст без даты." }),
+    ];
+    const got = docs(await ingestOne("d.jsonl", lines.join("\n")));
+    expect(got.map((d) => [d.source.published, d.meta?.published_from])).toEqual([
+      ["2024-06-14", "date-line"],
+      ["2024-06-15", undefined],
+      [null, undefined],
+    ]);
+  });
+
   it("makes a bad line one failed document naming file and line, and goes on", async () => {
     const text = [
       JSON.stringify({ id: "ok1", text: "Рост 5%." }),
