@@ -120,7 +120,7 @@ export function findDateline(text: string): DatelineDate | null {
   return null;
 }
 
-function dateOnLine(line: string, text: string): Omit<DatelineDate, "start" | "end"> & { start: number; end: number } | null {
+function dateOnLine(line: string, text: string): DatelineDate | null {
   for (const [i, re] of DATE_LINE.entries()) {
     const m = re.exec(line);
     if (!m) continue;

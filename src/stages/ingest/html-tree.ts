@@ -78,9 +78,3 @@ export function textContent(node: HtmlNode, skipRaw = true): string {
 export function isRawText(name: string): boolean {
   return RAW_TEXT.has(name);
 }
-
-/** True when `a` is `b` or contains it. */
-export function contains(a: HtmlElement, b: HtmlNode): boolean {
-  for (let n: HtmlNode | null = b; n; n = n.parent) if (n === a) return true;
-  return false;
-}

@@ -36,7 +36,7 @@ export function readHtml(bytes: Uint8Array, path: string, outlets: OutletCatalog
   return { ok: true, doc: { docId, source, text, format: "html", decoding: decoded.info, meta } };
 }
 
-/** Title, date, outlet and URL of a page (or of a feed item's HTML: pass what the feed already knows as `known`). */
+/** Title, date, outlet and URL of a page; records in `meta` where the date and the outlet were read. */
 export function pageMetadata(
   tree: HtmlElement,
   articleRoot: HtmlElement,
