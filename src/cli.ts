@@ -6,6 +6,10 @@ import { compileRules, type CompiledRules } from "./rules/compile.js";
 import { RuleSetError } from "./rules/load.js";
 import { runExtract, runMentions } from "./extract.js";
 import { writeReviewPage } from "./review/review-page.js";
+import { availableParallelism } from "node:os";
+import { join } from "node:path";
+import { SqliteStore } from "./store/sqlite-store.js";
+import type { Store } from "./store/store.js";
 
 /** Exit statuses scripts rely on (shared/spec/cli.md). */
 export const EXIT = { ok: 0, someFailed: 1, nothingDone: 2 } as const;
@@ -63,7 +67,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     .option("--quiet", "no progress and no summary")
     .action(async (inputs: string[], o) => {
       const rules = loadRules(o.rules);
-      if (o.db && o.db !== true) throw new UsageError(`--db ${redact(String(o.db))}: database output is not available in this version; use --no-db`);
+      const store = await openStore(o.db, o.out);
       const tty = Boolean(io.stderr.isTTY) && !o.quiet;
       const bar = tty ? new cliProgress.SingleBar({ format: "{bar} {value} documents | {rate}/s | {failed} failed", stream: io.stderr as NodeJS.WriteStream }, cliProgress.Presets.shades_classic) : null;
       const t0 = Date.now();
@@ -73,10 +77,13 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
         inputs,
         out: o.out,
         rules,
+        store,
+        full: Boolean(o.full),
+        concurrency: o.concurrency ?? Math.max(1, availableParallelism()),
         timeoutMs: o.timeout,
         maxBytes: o.maxBytes,
-        onDocument: (done, ok) => {
-          if (!ok) failed++;
+        onDocument: (done, st) => {
+          if (st === "failed") failed++;
           if (bar) {
             bar.setTotal(done);
             bar.update(done, { rate: Math.round(done / Math.max(0.001, (Date.now() - t0) / 1000)), failed });
@@ -84,9 +91,10 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
         },
       });
       bar?.stop();
+      await store?.close();
       if (!o.quiet) {
         const d = report.documents;
-        say(`pokazatel: ${d.seen} documents (${d.processed} processed, ${d.failed} failed), ${report.records} records in ${report.seconds} s → ${o.out}/`);
+        say(`pokazatel: ${d.seen} documents (${d.processed} processed, ${d.skipped} unchanged, ${d.failed} failed), ${report.records} records in ${report.seconds} s → ${o.out}/${store ? ` and ${store.where}` : ""}`);
         for (const f of report.failures.slice(0, 20)) say(`  failed: ${f.path ?? ""}${f.id ? ` [${f.id}]` : ""}: ${f.code}: ${f.error}`);
         if (report.failures.length > 20) say(`  … and ${report.failures.length - 20} more (see ${o.out}/documents.jsonl)`);
       }
@@ -171,6 +179,18 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     say(`pokazatel: ${(e as Error).stack ?? e}`);
     return EXIT.nothingDone;
   }
+}
+
+/** The store `--db` names: the embedded SQLite database in the output folder by default, none with --no-db. */
+async function openStore(db: string | boolean | undefined, out: string): Promise<Store | null> {
+  if (db === false) return null;
+  if (db === undefined || db === true) return new SqliteStore(join(out, "pokazatel.sqlite"));
+  if (db.startsWith("sqlite:")) return new SqliteStore(db.slice("sqlite:".length));
+  if (/^postgres(ql)?:\/\//.test(db)) {
+    const { PostgresStore } = (await import("./store/postgres-store.js" as string)) as typeof import("./store/store.js") & { PostgresStore: { open(url: string): Promise<Store> } };
+    return PostgresStore.open(db);
+  }
+  throw new UsageError(`--db ${redact(db)}: give sqlite:PATH or postgres://…`);
 }
 
 /** Hides a password in a connection URL. */

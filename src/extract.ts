@@ -1,12 +1,15 @@
 import { existsSync } from "node:fs";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, rename, writeFile } from "node:fs/promises";
+import PQueue from "p-queue";
 import { join } from "node:path";
 import { ingest } from "./stages/ingest/index.js";
-import type { IngestItem } from "./core/document.js";
+import type { FailedDocument, IngestItem, RawDocument } from "./core/document.js";
+import { documentKey, type DocumentLine, type DocumentResult, type Store } from "./store/store.js";
+import { inProcess, workerPool } from "./batch/executor.js";
 import type { CompiledRules } from "./rules/compile.js";
-import { runDocument, RU_STAGES, MENTION_STAGES } from "./pipeline.js";
+import { runDocument, MENTION_STAGES } from "./pipeline.js";
 import { JsonlFile } from "./sinks/jsonl-file.js";
-import { toMentions, toRecords } from "./sinks/record-json.js";
+import { toMentions } from "./sinks/record-json.js";
 import { layer } from "./core/annotated.js";
 
 export interface ExtractOptions {
@@ -14,12 +17,20 @@ export interface ExtractOptions {
   /** Output folder for records.jsonl, documents.jsonl and run.json. */
   out: string;
   rules: CompiledRules;
+  /** Where results persist between runs (and what makes reruns incremental); null: nothing is kept. */
+  store?: Store | null;
+  /** Process every document, also those the store has with the same bytes and rules. */
+  full?: boolean;
+  /** Documents processed at once: 1 runs in this thread, more use worker threads. */
+  concurrency?: number;
   /** Time budget per document, ms. */
   timeoutMs?: number;
   /** Largest input file read, bytes. */
   maxBytes?: number;
-  /** Called after each document (for progress reporting). */
-  onDocument?: (done: number, ok: boolean) => void;
+  /** Documents handed to the store in one transaction. */
+  batchSize?: number;
+  /** Called after each document is written (for progress reporting). */
+  onDocument?: (done: number, status: "processed" | "skipped" | "failed") => void;
 }
 
 export interface Failure {
@@ -33,12 +44,15 @@ export interface Failure {
 /** What a run did: written to run.json. */
 export interface RunReport {
   documents: { seen: number; skipped: number; processed: number; failed: number };
+  /** For scripts reading run.json at the top level: the same as documents.processed. */
+  processed: number;
   records: number;
   rules_version: string;
   started: string;
   finished: string;
   seconds: number;
   inputs: string[];
+  store: string | null;
   failures: Failure[];
 }
 
@@ -51,71 +65,147 @@ function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-/** Reads every document under the inputs, extracts records, writes the output folder. */
+function failedLine(f: FailedDocument): DocumentLine {
+  return { doc_id: f.docId, source: f.source, text: null, status: "failed", error: `${f.code}: ${f.error}`, format: f.format };
+}
+
+function okLine(raw: RawDocument, records: number): DocumentLine {
+  return {
+    doc_id: raw.docId,
+    source: raw.source,
+    text: raw.text,
+    status: raw.text.trim() ? "ok" : "empty",
+    error: null,
+    format: raw.format,
+    decoding: raw.decoding ?? null,
+    records,
+    ...(raw.meta ? { meta: raw.meta } : {}),
+  };
+}
+
+/**
+ * Reads every document under the inputs, extracts records, writes the output
+ * folder. With a store, documents whose bytes and rules are unchanged since an
+ * earlier run are skipped (their stored results are written again), results
+ * are committed in batches (a killed run resumes where it stopped), and the
+ * output files are renamed into place at the end (never half-written).
+ * Documents are processed in parallel but written in input order.
+ */
 export async function runExtract(opts: ExtractOptions): Promise<RunReport> {
   const started = new Date();
   await mkdir(opts.out, { recursive: true });
+  const store = opts.store ?? null;
+  const concurrency = Math.max(1, opts.concurrency ?? 1);
+  const timeoutMs = opts.timeoutMs ?? 10_000;
+  const batchSize = opts.batchSize ?? 200;
+  const executor = concurrency > 1 ? workerPool(opts.rules, concurrency, timeoutMs) : inProcess(opts.rules, timeoutMs);
   const records = new JsonlFile(join(opts.out, "records.jsonl"));
   const documents = new JsonlFile(join(opts.out, "documents.jsonl"));
   const report: RunReport = {
     documents: { seen: 0, skipped: 0, processed: 0, failed: 0 },
+    processed: 0,
     records: 0,
     rules_version: opts.rules.version,
     started: started.toISOString(),
     finished: "",
     seconds: 0,
     inputs: opts.inputs,
+    store: store?.where ?? null,
     failures: [],
   };
-  const fail = async (item: { docId: string; source: { path: string | null; id: string | null } }, code: string, error: string, doc?: object) => {
-    report.documents.failed++;
-    report.failures.push({ path: item.source.path, id: item.source.id, doc_id: item.docId, code, error });
-    await documents.write({ doc_id: item.docId, source: item.source, text: null, status: "failed", error: `${code}: ${error}`, ...doc });
+
+  // results wait here until every earlier document is done, then go out in input order
+  const ready = new Map<number, { result: DocumentResult; status: "processed" | "skipped" | "failed" }>();
+  let nextOut = 0;
+  let pending: DocumentResult[] = [];
+  const flushStore = async () => {
+    if (store && pending.length) await store.put(pending);
+    pending = [];
   };
+  const emit = async () => {
+    while (ready.has(nextOut)) {
+      const { result, status } = ready.get(nextOut)!;
+      ready.delete(nextOut);
+      nextOut++;
+      for (const r of result.records) await records.write(r);
+      await documents.write(result.document);
+      report.records += result.records.length;
+      if (status === "failed") {
+        report.documents.failed++;
+        const d = result.document;
+        const [code, ...rest] = (d.error ?? "").split(": ");
+        report.failures.push({ path: d.source.path, id: d.source.id, doc_id: d.doc_id, code, error: rest.join(": ") });
+      } else if (status === "skipped") report.documents.skipped++;
+      else report.documents.processed++;
+      if (status !== "skipped") pending.push(result);
+      if (pending.length >= batchSize) await flushStore();
+      opts.onDocument?.(nextOut, status);
+    }
+  };
+
+  const queue = new PQueue({ concurrency: concurrency * 2 });
+  let failure: unknown = null;
   try {
+    let seq = 0;
     for await (const item of ingest(opts.inputs, { maxBytes: opts.maxBytes, outlets: outletsFile(opts.rules) }) as AsyncGenerator<IngestItem>) {
+      if (failure) break;
+      const mySeq = seq++;
       report.documents.seen++;
       if (!item.ok) {
-        await fail(item.failed, item.failed.code, item.failed.error, { format: item.failed.format });
-        opts.onDocument?.(report.documents.seen, false);
+        ready.set(mySeq, { result: { document: failedLine(item.failed), records: [], rulesVersion: opts.rules.version }, status: "failed" });
+        await emit();
         continue;
       }
       const raw = item.doc;
-      try {
-        const doc = runDocument(raw, opts.rules, RU_STAGES, { timeoutMs: opts.timeoutMs });
-        const recs = toRecords(doc, layer(doc, "records"), opts.rules.version);
-        for (const r of recs) await records.write(r);
-        report.records += recs.length;
-        report.documents.processed++;
-        await documents.write({
-          doc_id: raw.docId,
-          source: raw.source,
-          text: raw.text,
-          status: raw.text.trim() ? "ok" : "empty",
-          error: null,
-          format: raw.format,
-          decoding: raw.decoding ?? null,
-          records: recs.length,
-          ...(raw.meta ? { meta: raw.meta } : {}),
-        });
-        opts.onDocument?.(report.documents.seen, true);
-      } catch (e) {
-        const code = (e as { code?: string }).code ?? "pipeline.error";
-        await fail(raw, code, `${raw.source.path ?? ""}${raw.source.id ? ` (${raw.source.id})` : ""}: ${errorText(e)}`, { format: raw.format });
-        opts.onDocument?.(report.documents.seen, false);
+      if (store && !opts.full) {
+        const key = documentKey(raw.source);
+        const known = (await store.lookup([key])).get(key);
+        if (known && known.docId === raw.docId && known.rulesVersion === opts.rules.version) {
+          const stored = await store.load(key);
+          if (stored) {
+            ready.set(mySeq, { result: stored, status: "skipped" });
+            await emit();
+            continue;
+          }
+        }
       }
+      await queue.onSizeLessThan(concurrency * 2);
+      void queue.add(async () => {
+        try {
+          const outcome = await executor.run(raw);
+          const result: DocumentResult = outcome.ok
+            ? { document: okLine(raw, outcome.records.length), records: outcome.records, rulesVersion: opts.rules.version }
+            : {
+                document: { ...okLine(raw, 0), text: raw.text, status: "failed", error: `${outcome.code}: ${raw.source.path ?? ""}${raw.source.id ? ` [${raw.source.id}]` : ""}: ${outcome.error}` },
+                records: [],
+                rulesVersion: opts.rules.version,
+              };
+          ready.set(mySeq, { result, status: outcome.ok ? "processed" : "failed" });
+          await emit();
+        } catch (e) {
+          failure ??= e;
+        }
+      });
     }
+    await queue.onIdle();
+    if (failure) throw failure;
+    await flushStore();
   } catch (e) {
+    await executor.close();
     await records.abort();
     await documents.abort();
     throw e;
   }
+  await executor.close();
   await records.commit();
   await documents.commit();
   const finished = new Date();
+  report.processed = report.documents.processed;
   report.finished = finished.toISOString();
   report.seconds = +((finished.getTime() - started.getTime()) / 1000).toFixed(3);
-  await writeFile(join(opts.out, "run.json"), `${JSON.stringify(report, null, 2)}\n`);
+  await store?.recordRun(report);
+  await writeFile(join(opts.out, "run.json.tmp"), `${JSON.stringify(report, null, 2)}\n`);
+  await rename(join(opts.out, "run.json.tmp"), join(opts.out, "run.json"));
   return report;
 }
 

@@ -4,6 +4,8 @@ import type { PeriodMention } from "../detect/periods.js";
 import type { Sentence } from "../segment/sentences.js";
 import type { Span } from "../../core/span.js";
 import type { PeriodKind } from "../../core/record.js";
+import type { Token } from "../segment/tokens.js";
+import { matchAt } from "../../rules/pattern.js";
 
 export interface TerritoryValue {
   code: string;
@@ -77,7 +79,7 @@ export class TerritoryFocus {
   }
 
   /** Resolves a mention in the current focus, and moves the focus. Returns what the mention names (or null). */
-  see(m: TerritoryMention, forRank: boolean): TerritoryValue | null {
+  see(m: TerritoryMention, forRank: boolean, listed = false): TerritoryValue | null {
     const span = { start: m.start, end: m.end };
     const regionOf = (code: string) => this.rules.regions.get(code);
     let v: TerritoryValue | null = null;
@@ -86,8 +88,8 @@ export class TerritoryFocus {
         v = { code: m.code, name: m.regionName, place: null, span, inferred: false, rule: m.rule };
         break;
       case "place":
-        v = { code: m.code, name: m.regionName, place: m.place, span, inferred: false, rule: m.rule };
-        this.lastCity = v;
+        v = { code: m.code, name: m.regionName, place: listed ? null : m.place, span, inferred: false, rule: m.rule };
+        if (!listed) this.lastCity = v;
         break;
       case "country":
       case "ref_country":
@@ -121,7 +123,8 @@ export class TerritoryFocus {
 /**
  * The period of a quantity: a period expression of its own sentence (the
  * nearest one before it, else the first after it), else the last one of the
- * same paragraph before it (carried, marked inferred).
+ * same paragraph before it (carried, marked inferred). `periods` must not
+ * hold comparison bases ("больше, чем в 2024 году"): see `comparisonBases`.
  */
 export function periodFor(tokenFrom: number, sentenceIndex: number, sentences: Sentence[], periods: PeriodMention[]): PeriodValue | null {
   const s = sentences[sentenceIndex];
@@ -135,4 +138,37 @@ export function periodFor(tokenFrom: number, sentenceIndex: number, sentences: S
 
 function toValue(p: PeriodMention, carried: boolean): PeriodValue {
   return { from: p.from, to: p.to, kind: p.kind, span: { start: p.start, end: p.end }, inferred: p.inferred || carried, rules: p.rules };
+}
+
+/** Period mentions that are the base of a comparison ("такого же периода 2024 года", "чем в прошлом году"), not a record's period. */
+export function comparisonBases(periods: PeriodMention[], tokens: Token[], rules: CompiledRules): Set<PeriodMention> {
+  const out = new Set<PeriodMention>();
+  for (const p of periods) {
+    const from = Math.max(0, p.tokenFrom - 4);
+    for (const b of rules.measures.bases)
+      for (let i = from; i <= p.tokenFrom; i++) {
+        const m = matchAt(b.pattern, tokens, i, p.tokenTo, rules.env);
+        if (m && m.to >= p.tokenFrom) out.add(p);
+      }
+    const before = tokens.slice(from, p.tokenFrom).map((t) => t.norm);
+    if (before.includes("чем") || before.includes("против") || before.includes("сравнению")) out.add(p);
+  }
+  return out;
+}
+
+/** Place mentions that are items of a list of places ("Темиртау, Шахтинск, Абай и Балхаш"): none of them is the record's place. */
+export function listedPlaces(mentions: TerritoryMention[], tokens: Token[]): Set<TerritoryMention> {
+  const out = new Set<TerritoryMention>();
+  for (let k = 1; k < mentions.length; k++) {
+    const a = mentions[k - 1];
+    const b = mentions[k];
+    if (a.type !== "place" || b.type !== "place" || a.sentence !== b.sentence) continue;
+    // only commas, "и", and other names (not in the gazetteer) between them
+    const between = tokens.slice(a.tokenTo, b.tokenFrom);
+    if (between.length <= 4 && between.every((t) => t.norm === "," || t.norm === "и" || (t.kind === "word" && t.text !== t.norm))) {
+      out.add(a);
+      out.add(b);
+    }
+  }
+  return out;
 }

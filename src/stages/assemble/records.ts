@@ -11,7 +11,7 @@ import type { CueMention } from "../detect/cues.js";
 import { clausesOf, clauseIndexOf, type Clause } from "./clauses.js";
 import { measureOf, firstMatch } from "./measure.js";
 import { chooseIndicator } from "./indicator.js";
-import { mainTerritory, periodFor, TerritoryFocus, type PeriodValue, type TerritoryValue } from "./context.js";
+import { comparisonBases, listedPlaces, mainTerritory, periodFor, TerritoryFocus, type PeriodValue, type TerritoryValue } from "./context.js";
 
 /** A record before it is written: spans in UTF-16 (src/sinks converts them to code points). */
 export interface DraftRecord {
@@ -61,6 +61,9 @@ export function assemble(
 ): DraftRecord[] {
   const out: DraftRecord[] = [];
   const main = mainTerritory(territories, sentences, rules);
+  const bases = comparisonBases(periods, tokens, rules);
+  const recordPeriods = periods.filter((p) => !bases.has(p));
+  const listed = listedPlaces(territories, tokens);
   const focus = new TerritoryFocus(main, rules);
   let fact = 0;
   sentences.forEach((s, si) => {
@@ -75,7 +78,7 @@ export function assemble(
     const hasRank = qs.some((q) => q.unit === "place");
     const resolved: Array<{ at: number; value: TerritoryValue | null; rank: TerritoryValue | null }> = [];
     for (const m of ts) {
-      const v = focus.see(m, hasRank);
+      const v = focus.see(m, hasRank, listed.has(m));
       resolved.push({ at: m.tokenFrom, value: v, rank: m.type === "country" || m.type === "ref_country" ? null : v });
     }
     const territoryAt = (q: Quantity, isRank: boolean): TerritoryValue | null => {
@@ -151,9 +154,9 @@ export function assemble(
       let amount = q.amount as Exact;
       if (measure === "change" && m.direction === "down" && q.unit !== "times" && amount.n > 0n) amount = neg(amount);
       // a plan does not inherit a past period from an earlier sentence
-      const own = periodFor(q.tokenFrom, si, sentences, periods);
+      const own = periodFor(q.tokenFrom, si, sentences, recordPeriods);
       const plan = planOnly(tokens, clause, rules);
-      const period = own && !(own.inferred && own.span && plan && periods.find((p) => p.start === own.span!.start)?.sentence !== si) ? own : plan ?? own;
+      const period = own && !(own.inferred && own.span && plan && recordPeriods.find((p) => p.start === own.span!.start)?.sentence !== si) ? own : plan ?? own;
       if (period && period.kind === "actual" && planIn(tokens, clause, rules)) period.kind = "plan";
       const rec: DraftRecord = {
         quantity: q,

@@ -1,0 +1,91 @@
+import type { IndicatorRecord } from "../core/record.js";
+
+/** The columns a record is stored in (SQLite and PostgreSQL types), besides its full JSON. */
+export const RECORD_COLUMNS = [
+  { name: "id", sqlite: "TEXT NOT NULL", pg: "text NOT NULL" },
+  { name: "doc_id", sqlite: "TEXT NOT NULL", pg: "text NOT NULL" },
+  { name: "fact", sqlite: "TEXT NOT NULL", pg: "text NOT NULL" },
+  { name: "indicator", sqlite: "TEXT NOT NULL", pg: "text NOT NULL" },
+  { name: "label", sqlite: "TEXT", pg: "text" },
+  { name: "measure", sqlite: "TEXT NOT NULL", pg: "text NOT NULL" },
+  { name: "amount", sqlite: "REAL", pg: "double precision" },
+  { name: "exact", sqlite: "TEXT", pg: "text" },
+  { name: "unit", sqlite: "TEXT", pg: "text" },
+  { name: "qualifier", sqlite: "TEXT", pg: "text" },
+  { name: "counted", sqlite: "TEXT", pg: "text" },
+  { name: "value_start", sqlite: "INTEGER", pg: "integer" },
+  { name: "value_end", sqlite: "INTEGER", pg: "integer" },
+  { name: "value_text", sqlite: "TEXT", pg: "text" },
+  { name: "direction", sqlite: "TEXT", pg: "text" },
+  { name: "base", sqlite: "TEXT", pg: "text" },
+  { name: "territory_code", sqlite: "TEXT", pg: "text" },
+  { name: "territory_name", sqlite: "TEXT", pg: "text" },
+  { name: "place", sqlite: "TEXT", pg: "text" },
+  { name: "territory_inferred", sqlite: "INTEGER", pg: "boolean" },
+  { name: "period_from", sqlite: "TEXT", pg: "date" },
+  { name: "period_to", sqlite: "TEXT", pg: "date" },
+  { name: "period_kind", sqlite: "TEXT", pg: "text" },
+  { name: "sentence_text", sqlite: "TEXT", pg: "text" },
+  { name: "rules_version", sqlite: "TEXT", pg: "text" },
+] as const;
+
+export type RecordRow = Record<(typeof RECORD_COLUMNS)[number]["name"], string | number | boolean | null>;
+
+/** A record's column values. */
+export function recordRow(r: IndicatorRecord): RecordRow {
+  return {
+    id: r.id,
+    doc_id: r.doc_id,
+    fact: r.fact,
+    indicator: r.indicator,
+    label: r.label,
+    measure: r.measure,
+    amount: r.value.amount,
+    exact: r.value.exact,
+    unit: r.value.unit,
+    qualifier: r.value.qualifier,
+    counted: r.value.counted,
+    value_start: r.value.start,
+    value_end: r.value.end,
+    value_text: r.value.text,
+    direction: r.change?.direction ?? null,
+    base: r.change?.base ?? null,
+    territory_code: r.territory?.code ?? null,
+    territory_name: r.territory?.name ?? null,
+    place: r.territory?.place ?? null,
+    territory_inferred: r.territory ? (r.territory.inferred ? 1 : 0) : null,
+    period_from: r.period?.from ?? null,
+    period_to: r.period?.to ?? null,
+    period_kind: r.period?.kind ?? null,
+    sentence_text: r.sentence.text,
+    rules_version: r.rules_version,
+  };
+}
+
+/** The flat view for analysts (also the CSV columns): one row per record, with its source. */
+export const FLAT_COLUMNS = [
+  { name: "indicator", expr: "r.indicator" },
+  { name: "label", expr: "r.label" },
+  { name: "territory_code", expr: "r.territory_code" },
+  { name: "territory_name", expr: "r.territory_name" },
+  { name: "place", expr: "r.place" },
+  { name: "period_from", expr: "r.period_from" },
+  { name: "period_to", expr: "r.period_to" },
+  { name: "period_kind", expr: "r.period_kind" },
+  { name: "measure", expr: "r.measure" },
+  { name: "amount", expr: "r.amount" },
+  { name: "unit", expr: "r.unit" },
+  { name: "qualifier", expr: "r.qualifier" },
+  { name: "direction", expr: "r.direction" },
+  { name: "counted", expr: "r.counted" },
+  { name: "value_text", expr: "r.value_text" },
+  { name: "sentence", expr: "r.sentence_text" },
+  { name: "source_path", expr: "d.path" },
+  { name: "source_id", expr: "d.source_id" },
+  { name: "url", expr: "d.url" },
+  { name: "outlet", expr: "d.outlet" },
+  { name: "title", expr: "d.title" },
+  { name: "published", expr: "d.published" },
+  { name: "record_id", expr: "r.id" },
+  { name: "doc_id", expr: "r.doc_id" },
+] as const;
