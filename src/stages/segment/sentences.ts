@@ -32,13 +32,28 @@ function breaksAfter(tokens: Token[], i: number, rules: CompiledRules): boolean 
       // initials: "Н. А. Назарбаев"
       if (prev.text.length === 1 && isCapitalised(prev)) return false;
       if (rules.noBreakAfter.has(prev.norm)) {
-        const beforeAbbr = tokens[j - 2];
-        const afterNumber = beforeAbbr?.kind === "num" && rules.mayEndAfterNumber.has(prev.norm);
-        return afterNumber && isCapitalised(next) && !/^[А-ЯЁA-Z]\.?$/.test(next.text);
+        // "долл. США": the abbreviation goes on into its unit's continuation
+        if (rules.unitIndex.get(prev.norm)?.some((u) => u.after.some((a) => a[0] === next.norm))) return false;
+        const afterNumber = rules.mayEndAfterNumber.has(prev.norm) && numberBefore(tokens, j - 2, rules);
+        // a single capital letter followed by a dot is an initial ("2024 г. Н. Назарбаев"); "В регионе" is a word
+        const initial = /^[А-ЯЁA-Z]$/.test(next.text) && tokens[i + 2]?.text === "." && !tokens[i + 2].spaceBefore;
+        return afterNumber && isCapitalised(next) && !initial;
       }
     }
   }
   return true;
+}
+
+/** A number ends at token k, possibly followed by scale or unit abbreviations ("300 тыс. т", "5 млн т", "20 тыс. чел"). */
+function numberBefore(tokens: Token[], k: number, rules: CompiledRules): boolean {
+  for (let hops = 0; hops < 4 && k >= 0; hops++) {
+    const t = tokens[k];
+    if (t.kind === "num") return true;
+    const abbrDot = t.text === "." && !t.spaceBefore && k >= 1 && rules.mayEndAfterNumber.has(tokens[k - 1].norm);
+    if (!abbrDot && !(t.kind === "word" && rules.mayEndAfterNumber.has(t.norm))) return false;
+    k -= 1;
+  }
+  return false;
 }
 
 /**
