@@ -33,6 +33,8 @@ export function parseDigits(tokens: Token[], i: number, limit: number, text: str
   if (prev && !t.spaceBefore && prev.text === "-" && !prev.spaceBefore && tokens[i - 2]?.kind === "word") return null;
   // digits glued to letters or URL punctuation are part of an identifier ("D0%BE", "id=42", "/2024/")
   if (prev && !t.spaceBefore && (prev.kind === "word" || GLUED.has(prev.text))) return null;
+  // the minutes of a time, the later parts of a date: "10:30", "14.06.2024" (the number before is glued too)
+  if (prev && !t.spaceBefore && (prev.text === ":" || prev.text === ".") && !prev.spaceBefore && tokens[i - 2]?.kind === "num") return null;
   // dates and times: 14.06.2024, 10:30
   const n1 = tokens[i + 1];
   const n2 = tokens[i + 2];

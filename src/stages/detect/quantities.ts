@@ -285,6 +285,8 @@ function quantityFrom(
     upper = second.value;
     to = second.to;
     used.push("numbers.range");
+    // "от 2 до 3 млрд": the range's opening word belongs to it
+    if (prep === "от" && !symbol) from -= 1;
   }
 
   // the unit
@@ -324,7 +326,7 @@ function quantityFrom(
     duration: unit?.type === "duration",
     sign: num.sign,
     numberKind: num.kind,
-    preposition: tokens[from - 1]?.norm ?? null,
+    preposition: upper && prep === "от" ? prep : tokens[from - 1]?.norm ?? null,
     hasScale: num.scales.length > 0,
     rules: unit ? [...used, unit.id] : used,
   });
