@@ -152,7 +152,8 @@ function resolve(rule: PeriodRule, p: Parts, year: number | null, ref: Reference
     }
     case "until_year":
     case "by_year": {
-      const y = p.years[0] ?? year;
+      // "до конца года" names no year: the reference year
+      const y = p.years[0] ?? year ?? ref?.year;
       return y ? { from: null, to: ymd(y, 12, 31) } : null;
     }
     case "year_start":
@@ -216,6 +217,8 @@ export function findPeriods(tokens: Token[], s: Sentence, si: number, ref: Refer
       }
       // a period that starts after the publication date can only be planned
       if (!best.rule.kind && ref?.month && dates.from && dates.from > ymd(ref.year, ref.month, ref.day ?? 1)) kind = "plan";
+      // nor can one that runs into a later year ("в 2025–2029 годах" in an article of 2025)
+      if (!best.rule.kind && ref?.month && dates.to && Number(dates.to.slice(0, 4)) > ref.year) kind = "plan";
       const yearFromRef = p.years.length === 0 && year === null && best.rule.resolve !== "year" && best.rule.resolve !== "year_range";
       out.push({
         start: tokens[i].start,
