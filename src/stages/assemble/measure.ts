@@ -1,6 +1,6 @@
 import type { CompiledRules, NamedPattern } from "../../rules/compile.js";
 import { matchAt } from "../../rules/pattern.js";
-import type { Token } from "../segment/tokens.js";
+import { isDash, type Token } from "../segment/tokens.js";
 import type { Quantity } from "../detect/quantities.js";
 import type { Clause } from "./clauses.js";
 import type { Measure } from "../../core/record.js";
@@ -81,7 +81,9 @@ export function measureOf(q: Quantity, tokens: Token[], clause: Clause, others: 
   const noun = lastMatch(m.changeNouns, tokens, from, q.tokenFrom, rules);
   const verb = tokens[q.tokenFrom - 1];
   const verb2 = tokens[q.tokenFrom - 2];
-  const asserted = (verb && ASSERTING.test(verb.norm)) || (verb2 && ASSERTING.test(verb2.norm) && q.qualifier !== "exact");
+  // "рост – 8,1%", "прирост: 5%": the change noun stands right before the number, or before a dash or colon
+  const nounRightBefore = noun !== null && (noun.end === q.tokenFrom || (noun.end === q.tokenFrom - 1 && (isDash(verb) || verb.text === ":")));
+  const asserted = (verb && ASSERTING.test(verb.norm)) || (verb2 && ASSERTING.test(verb2.norm) && q.qualifier !== "exact") || nounRightBefore;
   if (noun && asserted && (q.type === "percent" || q.type === "money" || q.type === "quantity")) {
     if (isPercentIndex) return { measure: "level", direction: null, base: null, rules: [noun.id, "measures.index_as_growth"] };
     const nounDir = m.changeDown.some((p) => matchAt(p.pattern, tokens, noun.at, noun.end, rules.env)) ? "down" : "up";

@@ -77,8 +77,11 @@ export function assemble(
     // "3-е место в стране": in a sentence with a rank, the country is the peers, not the territory
     const hasRank = qs.some((q) => q.unit === "place");
     const resolved: Array<{ at: number; value: TerritoryValue | null; rank: TerritoryValue | null }> = [];
-    for (const m of ts) {
-      const v = focus.see(m, hasRank, listed.has(m));
+    for (const m0 of ts) {
+      // "ВВП Казахстана", "экспорт страны": the country in the genitive right after an indicator's cue is its territory
+      const afterCue = (m0.type === "country" || m0.type === "ref_country") && !m0.locative && sentenceCues.some((c) => c.tokenTo === m0.tokenFrom);
+      const m = afterCue ? { ...m0, locative: true } : m0;
+      const v = focus.see(m, hasRank, listed.has(m0));
       resolved.push({ at: m.tokenFrom, value: v, rank: m.type === "country" || m.type === "ref_country" ? null : v });
     }
     const territoryAt = (q: Quantity, isRank: boolean): TerritoryValue | null => {
@@ -156,7 +159,8 @@ export function assemble(
       // a plan does not inherit a past period from an earlier sentence
       const own = periodFor(q.tokenFrom, si, sentences, recordPeriods);
       const plan = planOnly(tokens, clause, rules);
-      const period = own && !(own.inferred && own.span && plan && recordPeriods.find((p) => p.start === own.span!.start)?.sentence !== si) ? own : plan ?? own;
+      // (a carried plan or target goes on: "До 2030 года ... реализовать 45 проектов. Будет создано 10 тыс. рабочих мест.")
+      const period = own && !(own.inferred && own.kind === "actual" && own.span && plan && recordPeriods.find((p) => p.start === own.span!.start)?.sentence !== si) ? own : plan ?? own;
       if (period && period.kind === "actual" && planIn(tokens, clause, rules)) period.kind = "plan";
       const rec: DraftRecord = {
         quantity: q,
