@@ -38,7 +38,12 @@ export function parseExact(s: string): Exact {
 
 export function fromNumber(x: number): Exact {
   if (!Number.isFinite(x)) throw new RangeError(`not finite: ${x}`);
-  return parseExact(String(x).includes("e") ? x.toFixed(20).replace(/0+$/, "") : String(x));
+  // the shortest decimal that reads back as x; exponent form ("1e-7", "1e+21") scaled exactly
+  const m = /^(-?\d+(?:\.\d+)?)e([+-]\d+)$/.exec(String(x));
+  if (!m) return parseExact(String(x));
+  const e = Number(m[2]);
+  const p = 10n ** BigInt(Math.abs(e));
+  return mul(parseExact(m[1]), e >= 0 ? { n: p, d: 1n } : make(1n, p));
 }
 
 export const add = (a: Exact, b: Exact): Exact => make(a.n * b.d + b.n * a.d, a.d * b.d);

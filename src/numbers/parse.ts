@@ -27,7 +27,7 @@ const SIGNS = new Map([
 /** Digits at token i: thousands groups ("19 506"), decimal comma or point ("1,234"; "88, 5" before a unit), a sign. */
 export function parseDigits(tokens: Token[], i: number, limit: number, text: string, rules: CompiledRules): { to: number; value: Exact; sign: 1 | -1 | 0; from: number; rule: string } | null {
   const t = tokens[i];
-  if (t.kind !== "num") return null;
+  if (!t || i >= limit || t.kind !== "num") return null;
   // a number glued to a name by a hyphen ("COVID-19", "Ту-154") is part of the name
   const prev = tokens[i - 1];
   if (prev && !t.spaceBefore && prev.text === "-" && !prev.spaceBefore && tokens[i - 2]?.kind === "word") return null;
@@ -48,7 +48,7 @@ export function parseDigits(tokens: Token[], i: number, limit: number, text: str
       tokens[j].kind === "num" &&
       tokens[j].text.length === 3 &&
       GROUP_GAP.test(text.slice(tokens[j - 1].end, tokens[j].start)) &&
-      !(tokens[j + 1] && tokens[j + 1].text === "," && !tokens[j + 1].spaceBefore && tokens[j + 2]?.kind === "num" && tokens[j + 2].text.length === 3)
+      !(tokens[j + 1] && tokens[j + 1].text === "," && !tokens[j + 1].spaceBefore && tokens[j + 2]?.kind === "num" && !tokens[j + 2].spaceBefore && tokens[j + 2].text.length === 3)
     ) {
       digits += tokens[j].text;
       j++;

@@ -1,0 +1,37 @@
+/**
+ * Test helpers: run the real pipeline (src/pipeline.ts) over a text built in
+ * the test, with the real rules, and look at its layers, mentions or records.
+ */
+import type { RawDocument } from "../../src/core/document.js";
+import type { AnnotatedDocument } from "../../src/core/annotated.js";
+import type { IndicatorRecord, MentionLine } from "../../src/core/record.js";
+import type { CompiledRules } from "../../src/rules/compile.js";
+import type { Stage } from "../../src/core/stage.js";
+import { runDocument, RU_STAGES, MENTION_STAGES } from "../../src/pipeline.js";
+import { toMentions, toRecords } from "../../src/sinks/record-json.js";
+
+/** A plain-text document as the ingest stage would give it. */
+export function rawDoc(text: string, published: string | null = null, path = "probe.txt"): RawDocument {
+  return { docId: "probe", source: { path, id: null, url: null, outlet: null, title: null, published }, text, format: "txt" };
+}
+
+export function run(rules: CompiledRules, text: string, published: string | null = null, stages: Stage[] = RU_STAGES): AnnotatedDocument {
+  return runDocument(rawDoc(text, published), rules, stages);
+}
+
+/** The records of a text, as written to records.jsonl. */
+export function recordsOf(rules: CompiledRules, text: string, published: string | null = null): IndicatorRecord[] {
+  const doc = run(rules, text, published);
+  return toRecords(doc, doc.layers.records ?? [], rules.version);
+}
+
+/** The mentions of a text, as `pokazatel mentions` writes them. */
+export function mentionsOf(rules: CompiledRules, text: string, published: string | null = null): MentionLine[] {
+  const doc = run(rules, text, published, MENTION_STAGES);
+  return toMentions(doc, doc.layers.quantities ?? []);
+}
+
+/** The text a code-point span covers. */
+export function cpSlice(text: string, start: number, end: number): string {
+  return Array.from(text).slice(start, end).join("");
+}
