@@ -122,7 +122,10 @@ export async function runExtract(opts: ExtractOptions): Promise<RunReport> {
     if (store && pending.length) await store.put(pending);
     pending = [];
   };
-  const emit = async () => {
+  // one writer at a time: results finishing together must not interleave their lines
+  let writing: Promise<void> = Promise.resolve();
+  const emit = () => (writing = writing.then(writeReady));
+  const writeReady = async () => {
     while (ready.has(nextOut)) {
       const { result, status } = ready.get(nextOut)!;
       ready.delete(nextOut);

@@ -1,0 +1,111 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { cli, jsonl } from "./run-cli.js";
+
+const tmp = () => mkdtempSync(join(tmpdir(), "pokazatel-cli-"));
+
+describe("pokazatel extract", () => {
+  it("writes records, documents and run.json for a folder and exits 0", () => {
+    const out = join(tmp(), "out");
+    const r = cli(["extract", "corpus", "--out", out, "--no-db", "--quiet"]);
+    expect(r.status).toBe(0);
+    const recs = jsonl(join(out, "records.jsonl"));
+    const docs = jsonl(join(out, "documents.jsonl"));
+    const run = JSON.parse(readFileSync(join(out, "run.json"), "utf8"));
+    expect(docs).toHaveLength(5);
+    expect(recs.length).toBeGreaterThan(50);
+    expect(run.documents).toEqual({ seen: 5, skipped: 0, processed: 5, failed: 0 });
+    expect(run.records).toBe(recs.length);
+    expect(existsSync(join(out, "pokazatel.sqlite"))).toBe(false);
+  });
+
+  it("reports broken files as failed documents, keeps the rest, exits 1", () => {
+    const dir = tmp();
+    cpSync("corpus/002_961fc4cb50cd10a6.txt", join(dir, "good.txt"));
+    writeFileSync(join(dir, "empty.txt"), "");
+    writeFileSync(join(dir, "binary.txt"), Buffer.from([0, 1, 2, 3, 0, 255, 254, 0, 7, 8]));
+    writeFileSync(join(dir, "dump.jsonl"), '{"id":"a","text":"Экспорт составил 5 млрд долларов."}\nnot json\n{"id":"c","text":"Импорт вырос на 3%."}\n');
+    const out = join(dir, "out");
+    const r = cli(["extract", dir, "--out", out, "--no-db", "--quiet"]);
+    expect(r.status).toBe(1);
+    const docs = jsonl<{ source: { path: string; id: string | null }; status: string; error: string | null }>(join(out, "documents.jsonl"));
+    const failed = docs.filter((d) => d.status === "failed");
+    expect(failed.map((d) => d.source.path).sort()).toEqual(["binary.txt", "dump.jsonl", "empty.txt"]);
+    expect(failed.find((d) => d.source.path === "dump.jsonl")!.error).toMatch(/dump\.jsonl:2/);
+    for (const f of failed) expect(f.error).toBeTruthy();
+    const recs = jsonl<{ source: { path: string } }>(join(out, "records.jsonl"));
+    expect(recs.some((x) => x.source.path === "good.txt")).toBe(true);
+    expect(recs.some((x) => x.source.path === "dump.jsonl")).toBe(true);
+    const run = JSON.parse(readFileSync(join(out, "run.json"), "utf8"));
+    expect(run.documents.failed).toBe(3);
+    expect(run.failures).toHaveLength(3);
+  });
+
+  it("exits 2 naming file and line for a broken rule file, and writes nothing", () => {
+    const dir = tmp();
+    cpSync("rules", join(dir, "rules"), { recursive: true });
+    const f = join(dir, "rules", "indicators.yaml");
+    writeFileSync(f, readFileSync(f, "utf8").replace("  - code: gdp\n", "  - code: gdp\n    colour: blue\n"));
+    const out = join(dir, "out");
+    const r = cli(["extract", "corpus", "--out", out, "--rules", join(dir, "rules"), "--no-db"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/indicators\.yaml:\d+:\d+: .*colour/);
+    expect(existsSync(join(out, "records.jsonl"))).toBe(false);
+  });
+
+  it("exits 2 for a pattern that does not parse, naming its line", () => {
+    const dir = tmp();
+    cpSync("rules", join(dir, "rules"), { recursive: true });
+    const f = join(dir, "rules", "measures.yaml");
+    const text = readFileSync(f, "utf8").replace("  - выросл*|вырос|вырастет|возрос*|растет|растут", "  - выр*ос");
+    writeFileSync(f, text);
+    const line = text.split("\n").findIndex((l) => l.includes("выр*ос")) + 1;
+    const r = cli(["rules", "check", "--rules", join(dir, "rules")]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`measures.yaml:${line}:`);
+  });
+
+  it("exits 2 on bad arguments and when no documents are found", () => {
+    expect(cli(["extract"]).status).toBe(2);
+    expect(cli(["extract", "corpus", "--concurrency", "zero"]).status).toBe(2);
+    expect(cli(["nonsense"]).status).toBe(2);
+    const empty = tmp();
+    expect(cli(["extract", empty, "--out", join(empty, "out"), "--no-db", "--quiet"]).status).toBe(2);
+  });
+
+  it("answers --help and --version with 0", () => {
+    const h = cli(["--help"]);
+    expect(h.status).toBe(0);
+    expect(h.stdout).toContain("extract");
+    const v = cli(["--version"]);
+    expect(v.status).toBe(0);
+    expect(v.stdout.trim()).toBe(JSON.parse(readFileSync("package.json", "utf8")).version);
+  });
+});
+
+describe("pokazatel rules check", () => {
+  it("prints what the rules hold", () => {
+    const r = cli(["rules", "check"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/version [0-9a-f]{16}/);
+    expect(r.stdout).toMatch(/\d+ indicators/);
+    expect(r.stdout).toMatch(/20 regions/);
+  });
+});
+
+describe("pokazatel mentions", () => {
+  it("writes one JSON line per mention with code point offsets", () => {
+    const dir = tmp();
+    const f = join(dir, "a.jsonl");
+    writeFileSync(f, JSON.stringify({ id: "x", text: "📈 Экспорт: 1,6 млрд долларов (+12%)." }) + "\n");
+    const r = cli(["mentions", f, "--out", join(dir, "m.jsonl")]);
+    expect(r.status).toBe(0);
+    const m = jsonl<{ type: string; start: number; end: number; text: string; amount: number; unit: string; source: { id: string } }>(join(dir, "m.jsonl"));
+    const cps = Array.from("📈 Экспорт: 1,6 млрд долларов (+12%).");
+    expect(m.map((x) => x.type)).toEqual(["money", "percent"]);
+    for (const x of m) expect(cps.slice(x.start, x.end).join("")).toBe(x.text);
+    expect(m[0]).toMatchObject({ amount: 1600000000, unit: "USD", source: { id: "x" } });
+  });
+});
