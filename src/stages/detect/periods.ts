@@ -102,12 +102,13 @@ function yearAfter(tokens: Token[], j: number, limit: number, ref: ReferenceDate
 }
 
 /** Resolves one matched expression to dates. Returns null when it needs a year that is not known. */
-function resolve(rule: PeriodRule, p: Parts, year: number | null, ref: ReferenceDate | null): { from: string | null; to: string | null } | null {
-  // a period named without a year that would not be over by the publication date is last year's
+function resolve(rule: PeriodRule, p: Parts, year: number | null, ref: ReferenceDate | null, plan = false): { from: string | null; to: string | null } | null {
+  // a period named without a year that would not be over by the publication date is last year's,
+  // unless the sentence speaks of the future ("в четвертом квартале рост составит 5%")
   const yearFor = (endMonth: number): number | null => {
     if (year !== null) return year;
     if (!ref) return null;
-    if (ref.month !== null && endMonth >= ref.month) return ref.year - 1;
+    if (ref.month !== null && endMonth >= ref.month && !plan) return ref.year - 1;
     return ref.year;
   };
   switch (rule.resolve) {
@@ -208,7 +209,7 @@ export function findPeriods(tokens: Token[], s: Sentence, si: number, ref: Refer
         used.push(ya.rule);
       }
     }
-    const dates = resolve(best.rule, p, year, ref);
+    const dates = resolve(best.rule, p, year, ref, plan !== null);
     if (dates) {
       let kind: PeriodKind = best.rule.kind ?? "actual";
       if (!best.rule.kind && plan) {

@@ -1,0 +1,104 @@
+import { describe, expect, it } from "vitest";
+import { compileRules } from "../../../src/rules/compile.js";
+import { tokenize } from "../../../src/stages/segment/tokens.js";
+import { splitSentences } from "../../../src/stages/segment/sentences.js";
+
+const rules = compileRules("rules");
+
+function sentences(text: string): string[] {
+  return splitSentences(text, tokenize(text), rules).map((s) => text.slice(s.start, s.end));
+}
+
+describe("tokens", () => {
+  it("words keep inner hyphens, numbers are digit runs, everything else one code point", () => {
+    const text = "Усть-Каменогорск: 19 506,5 т (+8,3%) 🇰🇿 📈";
+    expect(tokenize(text).map((t) => t.text)).toEqual(["Усть-Каменогорск", ":", "19", "506", ",", "5", "т", "(", "+", "8", ",", "3", "%", ")", "🇰", "🇿", "📈"]);
+  });
+  it("norms are lower case with ё folded; offsets are UTF-16 into the text", () => {
+    const text = "📈 Объём ЁЛКИ";
+    const t = tokenize(text);
+    expect(t.map((x) => x.norm)).toEqual(["📈", "объем", "елки"]);
+    for (const x of t) expect(text.slice(x.start, x.end)).toBe(x.text);
+    expect(t[1].start).toBe(3); // the emoji is two UTF-16 units
+  });
+  it("records spaces and line breaks before a token", () => {
+    const t = tokenize("а\n\nб в");
+    expect(t.map((x) => [x.spaceBefore, x.newlinesBefore])).toEqual([[false, 0], [true, 2], [true, 0]]);
+  });
+});
+
+describe("sentences: abbreviations and initials", () => {
+  const cases: Array<[string, string[]]> = [
+    ["Создано 5,3 тыс. рабочих мест. Рост составил 7%.", ["Создано 5,3 тыс. рабочих мест.", "Рост составил 7%."]],
+    ["Привлечено 3 млн. тенге. Также построено.", ["Привлечено 3 млн. тенге.", "Также построено."]],
+    ["Выделено 2 млрд. На эти средства построят школу.", ["Выделено 2 млрд.", "На эти средства построят школу."]],
+    ["В г. Алматы открыли завод. Это важно.", ["В г. Алматы открыли завод.", "Это важно."]],
+    ["Рост, т.е. увеличение, составил 5%. Далее.", ["Рост, т.е. увеличение, составил 5%.", "Далее."]],
+    ["Рост, т. е. увеличение, составил 5%.", ["Рост, т. е. увеличение, составил 5%."]],
+    ["Н. А. Назарбаев посетил завод. Он сказал.", ["Н. А. Назарбаев посетил завод.", "Он сказал."]],
+    ["Аким области Е. Кошербаев сообщил. Далее.", ["Аким области Е. Кошербаев сообщил.", "Далее."]],
+    ["в 2024 г. В регионе построено 10 школ.", ["в 2024 г.", "В регионе построено 10 школ."]],
+    ["Рост в 2024 г. Н. Назарбаев отметил его.", ["Рост в 2024 г. Н. Назарбаев отметил его."]],
+    ["В 2020-2024 гг. Объем вырос.", ["В 2020-2024 гг.", "Объем вырос."]],
+    ["Выпущено 300 тыс. т. Это рекорд.", ["Выпущено 300 тыс. т.", "Это рекорд."]],
+    ["Объем 5 млн т. В регионе больше.", ["Объем 5 млн т.", "В регионе больше."]],
+    ["Около 20 тыс. чел. Рост.", ["Около 20 тыс. чел.", "Рост."]],
+    ["С 1 янв. 2024 г. вступил в силу закон.", ["С 1 янв. 2024 г. вступил в силу закон."]],
+    ["Стоимость 5 долл. США за тонну. Рост.", ["Стоимость 5 долл. США за тонну.", "Рост."]],
+    ["ул. Абая, д. 5. Новое здание.", ["ул. Абая, д. 5.", "Новое здание."]],
+    ["Доходы (см. рис. 2) выросли. Далее.", ["Доходы (см. рис. 2) выросли.", "Далее."]],
+    ["В т. ч. 5 млрд тенге. Далее.", ["В т. ч. 5 млрд тенге.", "Далее."]],
+  ];
+  for (const [text, want] of cases)
+    it(JSON.stringify(text), () => {
+      expect(sentences(text)).toEqual(want);
+    });
+});
+
+describe("sentences: punctuation, quotes, numbers, lines", () => {
+  const cases: Array<[string, string[]]> = [
+    ["Рост составил 5%! Отлично? Да… Нет.", ["Рост составил 5%!", "Отлично?", "Да…", "Нет."]],
+    ["Он сказал: «Рост 5%». Далее.", ["Он сказал: «Рост 5%».", "Далее."]],
+    ["Привлечено 5 млрд тенге. 2024 год стал рекордным.", ["Привлечено 5 млрд тенге.", "2024 год стал рекордным."]],
+    ["Данные на 01.01.2025. Рост на 5%.", ["Данные на 01.01.2025.", "Рост на 5%."]],
+    ["Рост 1,5%.Далее без пробела.", ["Рост 1,5%.Далее без пробела."]],
+    ["Итоги года\nРост составил 5%", ["Итоги года", "Рост составил 5%"]],
+    ["Строка прервана\nпродолжение в строке.", ["Строка прервана\nпродолжение в строке."]],
+    ["Конец абзаца.\n\nновый абзац с маленькой буквы.", ["Конец абзаца.", "новый абзац с маленькой буквы."]],
+    ["Рост – 5%. – Это много, – сказал он.", ["Рост – 5%.", "– Это много, – сказал он."]],
+  ];
+  for (const [text, want] of cases)
+    it(JSON.stringify(text), () => {
+      expect(sentences(text)).toEqual(want);
+    });
+
+  it("gives paragraphs by line breaks and spans that are exactly the text", () => {
+    const text = "Первый. Второй.\n\nТретий.";
+    const s = splitSentences(text, tokenize(text), rules);
+    expect(s.map((x) => x.paragraph)).toEqual([0, 0, 1]);
+    for (const x of s) expect(x.end).toBeGreaterThan(x.start);
+  });
+});
+
+describe("sentences: site chrome", () => {
+  it("a block marker and the short lines after it are chrome, the prose after them is not", () => {
+    const text = [
+      "Рост промышленности составил 5%.",
+      "Популярное",
+      "В Павлодаре открыли завод на 5 млрд тенге",
+      "Экспорт вырос на 10%",
+      "Между тем в регионе продолжается работа по привлечению инвестиций, и по итогам года объем инвестиций в основной капитал превысит 500 млрд тенге, что на 12% больше уровня прошлого года.",
+    ].join("\n");
+    const s = splitSentences(text, tokenize(text), rules);
+    expect(s.map((x) => x.chrome)).toEqual([false, true, true, true, false]);
+  });
+  it("a chrome line alone is chrome ('Поделиться', 'Рассказать друзьям')", () => {
+    const text = "Рассказать друзьям\n\nРост составил 5%.\nПоделиться";
+    const s = splitSentences(text, tokenize(text), rules);
+    expect(s.map((x) => [text.slice(x.start, x.end), x.chrome])).toEqual([
+      ["Рассказать друзьям", true],
+      ["Рост составил 5%.", false],
+      ["Поделиться", true],
+    ]);
+  });
+});
