@@ -41,15 +41,23 @@ export function layer<K extends LayerName>(doc: AnnotatedDocument, name: K): Lay
   return l;
 }
 
-/** Every span a layer item carries, for the runner's span check. */
+/** Every span a layer item carries, for the runner's span check: its own, and those of the fields that hold spans. */
 export function spansOf(item: object): Span[] {
+  const o = item as Record<string, unknown>;
   const out: Span[] = [];
-  const visit = (v: unknown, depth: number) => {
-    if (!v || typeof v !== "object" || depth > 3) return;
-    const o = v as Record<string, unknown>;
-    if (typeof o.start === "number" && typeof o.end === "number") out.push({ start: o.start, end: o.end });
-    for (const [k, x] of Object.entries(o)) if (k.endsWith("span") || k === "value" || k === "span") visit(x, depth + 1);
+  const add = (v: unknown) => {
+    const x = v as Span | null | undefined;
+    if (x && typeof x.start === "number" && typeof x.end === "number") out.push({ start: x.start, end: x.end });
   };
-  visit(item, 0);
+  add(o);
+  for (const k of SPAN_FIELDS) if (k in o) add(o[k]);
+  const nested = o as { territory?: { span?: unknown }; period?: { span?: unknown }; counted?: { span?: unknown }; quantity?: unknown };
+  add(nested.territory?.span);
+  add(nested.period?.span);
+  add(nested.counted?.span);
+  add(nested.quantity);
   return out;
 }
+
+/** Fields of layer items that hold a span. */
+const SPAN_FIELDS = ["qualifierSpan", "subject", "cue", "sentence"] as const;

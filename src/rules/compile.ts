@@ -1,6 +1,7 @@
 import { tokenize } from "../stages/segment/tokens.js";
 import { fromNumber, parseExact, type Exact } from "../numbers/exact.js";
 import { parsePattern, type Pattern, type PatternEnv } from "./pattern.js";
+import { PatternSet } from "./pattern-set.js";
 import { normWord } from "./text-norm.js";
 import { filesOf, loadRuleFiles, RuleError, RuleSetError, type LoadedRules, type RuleFile } from "./load.js";
 import type { Qualifier } from "../core/record.js";
@@ -136,6 +137,14 @@ export interface CompiledRules {
   references: { region: NamedPattern[]; centre: NamedPattern[]; city: NamedPattern[]; country: NamedPattern[] };
   cityCues: Set<string>;
   akimCues: Set<string>;
+  /** The same pattern lists, indexed by first token for the per-token loops. */
+  sets: {
+    periods: PatternSet<PeriodRule>;
+    planCues: PatternSet<NamedPattern>;
+    cues: PatternSet<CueRule>;
+    counted: PatternSet<CountedRule>;
+    references: PatternSet<NamedPattern & { type: "ref_centre" | "ref_region" | "ref_city" | "ref_country" }>;
+  };
 }
 
 const named = (prefix: string, list: string[]): NamedPattern[] =>
@@ -399,6 +408,18 @@ export function compile(loaded: LoadedRules): CompiledRules {
     references,
     cityCues,
     akimCues,
+    sets: {
+      periods: new PatternSet(periods),
+      planCues: new PatternSet(planCues),
+      cues: new PatternSet(cues),
+      counted: new PatternSet(counted),
+      references: new PatternSet([
+        ...references.centre.map((r) => ({ ...r, type: "ref_centre" as const })),
+        ...references.region.map((r) => ({ ...r, type: "ref_region" as const })),
+        ...references.city.map((r) => ({ ...r, type: "ref_city" as const })),
+        ...references.country.map((r) => ({ ...r, type: "ref_country" as const })),
+      ]),
+    },
   };
 }
 

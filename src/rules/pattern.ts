@@ -100,6 +100,11 @@ export function parsePattern(source: string): Pattern {
   return { source, elements };
 }
 
+/** A word token's stem, computed once and kept on the token. */
+export function tokenStem(t: Token): string {
+  return (t.stem ??= stem(t.norm));
+}
+
 function atomMatches(a: Atom, t: Token, env: PatternEnv): boolean {
   switch (a.kind) {
     case "punct":
@@ -109,7 +114,7 @@ function atomMatches(a: Atom, t: Token, env: PatternEnv): boolean {
     case "prefix":
       return t.kind === "word" && t.norm.startsWith(a.prefix);
     case "stem":
-      return t.kind === "word" ? t.norm === a.word || stemsAgree(stem(t.norm), a.stem) : t.norm === a.word;
+      return t.kind === "word" ? t.norm === a.word || stemsAgree(tokenStem(t), a.stem) : t.norm === a.word;
     case "class":
       switch (a.name) {
         case "num":
@@ -134,8 +139,27 @@ export interface PatternMatch {
   from: number;
   /** Token index after the last matched token. */
   to: number;
-  /** For each element, the token index it matched, or -1 when an optional element was skipped. */
-  at: number[];
+}
+
+function elementMatches(el: Element, t: Token, env: PatternEnv): boolean {
+  const alts = el.alternatives;
+  for (let k = 0; k < alts.length; k++) if (atomMatches(alts[k], t, env)) return true;
+  return false;
+}
+
+/** The furthest token index at which elements [e..] can end when starting at token ti, or -1. */
+function longest(els: Element[], e: number, tokens: Token[], ti: number, limit: number, env: PatternEnv): number {
+  // required elements in a row need no backtracking
+  while (e < els.length && !els[e].optional) {
+    if (ti >= limit || !elementMatches(els[e], tokens[ti], env)) return -1;
+    e++;
+    ti++;
+  }
+  if (e === els.length) return ti;
+  // an optional element: take it or leave it, keep the longer match
+  const taken = ti < limit && elementMatches(els[e], tokens[ti], env) ? longest(els, e + 1, tokens, ti + 1, limit, env) : -1;
+  const skipped = longest(els, e + 1, tokens, ti, limit, env);
+  return taken > skipped ? taken : skipped;
 }
 
 /**
@@ -143,23 +167,8 @@ export interface PatternMatch {
  * Returns the longest match.
  */
 export function matchAt(p: Pattern, tokens: Token[], i: number, limit: number, env: PatternEnv): PatternMatch | null {
-  const at = new Array<number>(p.elements.length).fill(-1);
-  let best: PatternMatch | null = null;
-  const go = (e: number, ti: number): void => {
-    if (e === p.elements.length) {
-      if (ti > i && (!best || ti > best.to)) best = { from: i, to: ti, at: at.slice() };
-      return;
-    }
-    const el = p.elements[e];
-    if (ti < limit && el.alternatives.some((a) => atomMatches(a, tokens[ti], env))) {
-      at[e] = ti;
-      go(e + 1, ti + 1);
-      at[e] = -1;
-    }
-    if (el.optional) go(e + 1, ti);
-  };
-  go(0, i);
-  return best;
+  const to = longest(p.elements, 0, tokens, i, limit, env);
+  return to > i ? { from: i, to } : null;
 }
 
 /** All non-overlapping matches of any of the patterns in tokens [from, to), leftmost-longest. */

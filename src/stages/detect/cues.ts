@@ -27,7 +27,7 @@ export function findCues(tokens: Token[], s: Sentence, si: number, rules: Compil
     }
     let to = -1;
     let hits: CueRule[] = [];
-    for (const r of rules.cues) {
+    for (const r of rules.sets.cues.candidates(tokens[i], rules.env)) {
       const m = matchAt(r.pattern, tokens, i, s.tokenTo, rules.env);
       if (!m) continue;
       if (m.to > to) {

@@ -177,19 +177,19 @@ function resolve(rule: PeriodRule, p: Parts, year: number | null, ref: Reference
   return null;
 }
 
-function hasAny(patterns: CompiledRules["planCues"], tokens: Token[], s: Sentence, rules: CompiledRules): string | null {
-  for (let i = s.tokenFrom; i < s.tokenTo; i++) for (const p of patterns) if (matchAt(p.pattern, tokens, i, s.tokenTo, rules.env)) return p.id;
+function hasAny(patterns: CompiledRules["sets"]["planCues"], tokens: Token[], s: Sentence, rules: CompiledRules): string | null {
+  for (let i = s.tokenFrom; i < s.tokenTo; i++) for (const p of patterns.candidates(tokens[i], rules.env)) if (matchAt(p.pattern, tokens, i, s.tokenTo, rules.env)) return p.id;
   return null;
 }
 
 /** Finds and resolves the period expressions of a sentence. */
 export function findPeriods(tokens: Token[], s: Sentence, si: number, ref: ReferenceDate | null, rules: CompiledRules): PeriodMention[] {
   const out: PeriodMention[] = [];
-  const plan = hasAny(rules.planCues, tokens, s, rules);
+  const plan = hasAny(rules.sets.planCues, tokens, s, rules);
   let i = s.tokenFrom;
   while (i < s.tokenTo) {
     let best: { rule: PeriodRule; to: number } | null = null;
-    for (const r of rules.periods) {
+    for (const r of rules.sets.periods.candidates(tokens[i], rules.env)) {
       const m = matchAt(r.pattern, tokens, i, s.tokenTo, rules.env);
       if (m && (!best || m.to > best.to)) best = { rule: r, to: m.to };
     }
@@ -248,7 +248,8 @@ export const periodsStage: Stage = {
     const ref = referenceDate(doc, tokens, sentences, rules);
     const out: PeriodMention[] = [];
     sentences.forEach((s, si) => {
-      if (!s.chrome) out.push(...findPeriods(tokens, s, si, ref, rules));
+      // periods matter only where a number can take them: in paragraphs that hold one
+      if (!s.chrome && s.anchored) out.push(...findPeriods(tokens, s, si, ref, rules));
     });
     doc.layers.periods = out;
   },

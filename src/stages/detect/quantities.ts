@@ -136,7 +136,7 @@ function countedAfter(tokens: Token[], j: number, limit: number, sentence: Sente
     if (at >= limit) break;
     if (skip > 0 && !(tokens[at - 1].kind === "word" && ADJECTIVE.test(tokens[at - 1].norm))) break;
     let best: { lemma: string; indicator: string; span: Span; rule: string; to: number } | null = null;
-    for (const c of rules.counted) {
+    for (const c of rules.sets.counted.candidates(tokens[at], rules.env)) {
       const m = matchAt(c.pattern, tokens, at, limit, rules.env);
       if (!m || (best && m.to <= best.to)) continue;
       if (c.requires.length && !c.requires.some((p) => anyMatch(p, tokens, sentence, rules))) continue;
@@ -391,7 +391,7 @@ export const quantitiesStage: Stage = {
     const sentences = layer(doc, "sentences");
     let lastMoney: { unit: string; paragraph: number } | null = null;
     sentences.forEach((s, si) => {
-      if (s.chrome) return;
+      if (s.chrome || !s.anchored) return;
       for (const q of findQuantities(doc.text, tokens, s, si, blocked, rules)) {
         if (q.type === "money" && q.unit) lastMoney = { unit: q.unit, paragraph: s.paragraph };
         else if (lastMoney && lastMoney.paragraph === s.paragraph && isElliptical(q, tokens, s)) {

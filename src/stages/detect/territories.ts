@@ -1,6 +1,6 @@
 import type { Stage } from "../../core/stage.js";
 import { layer } from "../../core/annotated.js";
-import type { CompiledRules, GazetteerEntry, NamedPattern } from "../../rules/compile.js";
+import type { CompiledRules, GazetteerEntry } from "../../rules/compile.js";
 import { matchAt } from "../../rules/pattern.js";
 import type { Token } from "../segment/tokens.js";
 import type { Sentence } from "../segment/sentences.js";
@@ -50,20 +50,12 @@ function gazetteerAt(tokens: Token[], i: number, limit: number, rules: CompiledR
   return null;
 }
 
-const REF_KINDS: Array<[keyof CompiledRules["references"], TerritoryMentionType]> = [
-  ["centre", "ref_centre"],
-  ["region", "ref_region"],
-  ["city", "ref_city"],
-  ["country", "ref_country"],
-];
-
 function referenceAt(tokens: Token[], i: number, limit: number, rules: CompiledRules): { type: TerritoryMentionType; to: number; rule: string } | null {
   let best: { type: TerritoryMentionType; to: number; rule: string } | null = null;
-  for (const [key, type] of REF_KINDS)
-    for (const p of rules.references[key] as NamedPattern[]) {
-      const m = matchAt(p.pattern, tokens, i, limit, rules.env);
-      if (m && (!best || m.to > best.to)) best = { type, to: m.to, rule: p.id };
-    }
+  for (const p of rules.sets.references.candidates(tokens[i], rules.env)) {
+    const m = matchAt(p.pattern, tokens, i, limit, rules.env);
+    if (m && (!best || m.to > best.to)) best = { type: p.type, to: m.to, rule: p.id };
+  }
   return best;
 }
 
@@ -98,7 +90,8 @@ export function findTerritories(tokens: Token[], s: Sentence, si: number, rules:
       i = g.to;
       continue;
     }
-    const r = referenceAt(tokens, i, s.tokenTo, rules);
+    // references ("в регионе", "в городе") only matter where a number can take them
+    const r = s.anchored ? referenceAt(tokens, i, s.tokenTo, rules) : null;
     if (r && !NOT_THIS_REGION.has(prev) && !(r.type === "ref_city" && tokens[r.to] && rules.gazetteer.has(tokens[r.to].norm))) {
       // "в стране" is a locative phrase; the genitive "страны" ("ВВП страны") is not, on its own
       const locative = (r.type === "ref_country" && LOCATIVE.has(t.norm)) || LOCATIVE.has(prev);

@@ -11,6 +11,11 @@ export interface Sentence {
   paragraph: number;
   /** Navigation, "related news" lists and the like: no records come from here. */
   chrome: boolean;
+  /**
+   * Its paragraph holds a number (digits or a number word). Only such
+   * paragraphs can give records, so the costlier detectors look only there.
+   */
+  anchored: boolean;
 }
 
 const TERMINAL = new Set([".", "!", "?", "…"]);
@@ -66,7 +71,7 @@ export function splitSentences(text: string, tokens: Token[], rules: CompiledRul
   let paragraph = 0;
   let from = 0;
   const close = (to: number) => {
-    if (to > from) sentences.push({ start: tokens[from].start, end: tokens[to - 1].end, tokenFrom: from, tokenTo: to, paragraph, chrome: false });
+    if (to > from) sentences.push({ start: tokens[from].start, end: tokens[to - 1].end, tokenFrom: from, tokenTo: to, paragraph, chrome: false, anchored: false });
     from = to;
   };
   for (let i = 1; i < tokens.length; i++) {
@@ -83,6 +88,7 @@ export function splitSentences(text: string, tokens: Token[], rules: CompiledRul
   }
   close(tokens.length);
   markChrome(text, sentences, tokens, rules);
+  markAnchored(sentences, tokens, rules);
   return sentences;
 }
 
@@ -126,5 +132,21 @@ function markChrome(text: string, sentences: Sentence[], tokens: Token[], rules:
         mark();
         break;
       }
+  }
+}
+
+/** Marks the sentences of every paragraph that holds a digit or a number word. */
+function markAnchored(sentences: Sentence[], tokens: Token[], rules: CompiledRules): void {
+  let k = 0;
+  while (k < sentences.length) {
+    let end = k;
+    while (end < sentences.length && sentences[end].paragraph === sentences[k].paragraph) end++;
+    let anchored = false;
+    for (let i = sentences[k].tokenFrom; i < sentences[end - 1].tokenTo && !anchored; i++) {
+      const t = tokens[i];
+      anchored = t.kind === "num" || (t.kind === "word" && (rules.numerals.has(t.norm) || rules.scales.has(t.norm)));
+    }
+    for (let j = k; j < end; j++) sentences[j].anchored = anchored;
+    k = end;
   }
 }

@@ -1,0 +1,111 @@
+import { MIN_PREFIX_STEM } from "./stem.js";
+import type { Atom, Pattern, PatternEnv } from "./pattern.js";
+import type { Token } from "../stages/segment/tokens.js";
+
+/**
+ * A list of patterns indexed by what their first token can be, so that at
+ * each position of a text only the patterns that can start there are tried.
+ * Order is kept: candidates come back in the order of the list.
+ */
+export class PatternSet<T extends { pattern: Pattern }> {
+  private readonly byKey = new Map<string, number[]>();
+  /** Patterns whose first token can be any word or number (e.g. <word>, <num>): tried everywhere they can apply. */
+  private readonly anyWord: number[] = [];
+  private readonly anyNum: number[] = [];
+  private readonly months: number[] = [];
+  private readonly cardinals: number[] = [];
+
+  constructor(readonly items: T[]) {
+    items.forEach((item, i) => {
+      for (const atom of firstAtoms(item.pattern)) this.add(atom, i);
+    });
+  }
+
+  private key(k: string, i: number) {
+    const list = this.byKey.get(k);
+    if (!list) this.byKey.set(k, [i]);
+    else if (list[list.length - 1] !== i) list.push(i);
+  }
+
+  private add(a: Atom, i: number) {
+    switch (a.kind) {
+      case "exact":
+        this.key(`=${a.word}`, i);
+        break;
+      case "punct":
+        this.key(`=${a.text}`, i);
+        break;
+      case "prefix":
+        this.key(`p${a.prefix.slice(0, 2)}`, i);
+        break;
+      case "stem": {
+        this.key(`=${a.word}`, i);
+        const k = undouble(a.stem);
+        if (a.stem.length >= MIN_PREFIX_STEM) this.key(`s${k.slice(0, MIN_PREFIX_STEM)}`, i);
+        else this.key(`S${k}`, i);
+        break;
+      }
+      case "class":
+        if (a.name === "word") this.anyWord.push(i);
+        else if (a.name === "num" || a.name === "year") {
+          this.anyNum.push(i);
+          if (a.name === "num") this.cardinals.push(i);
+        } else if (a.name === "month") this.months.push(i);
+        else for (const d of "-–—−‐‑") this.key(`=${d}`, i);
+        break;
+    }
+  }
+
+  /** Candidates depend only on the token's kind and normal form: remembered per form. */
+  private readonly memo = new Map<string, T[]>();
+  private static readonly MEMO_LIMIT = 200_000;
+  private static readonly NONE: never[] = [];
+
+  /** The items whose pattern may start at this token, in list order. */
+  candidates(t: Token, env: PatternEnv): T[] {
+    // words and other tokens never share a form, but digits could equal a word's norm only if a word were digits
+    const key = t.norm;
+    const hit = this.memo.get(key);
+    if (hit) return hit;
+    const found = this.compute(t, env);
+    if (this.memo.size >= PatternSet.MEMO_LIMIT) this.memo.clear();
+    this.memo.set(key, found);
+    return found;
+  }
+
+  private compute(t: Token, env: PatternEnv): T[] {
+    const idx: number[] = [];
+    const take = (list: number[] | undefined) => {
+      if (list) for (const i of list) idx.push(i);
+    };
+    take(this.byKey.get(`=${t.norm}`));
+    if (t.kind === "word") {
+      take(this.byKey.get(`p${t.norm.slice(0, 2)}`));
+      // a stem is a prefix of its word once "нн" is read as "н" (the stemmer undoubles it),
+      // so the word's own prefixes find the stem patterns without stemming every token
+      const u = t.norm.includes("нн") ? undouble(t.norm) : t.norm;
+      take(this.byKey.get(`s${u.slice(0, MIN_PREFIX_STEM)}`));
+      for (let n = 1; n < MIN_PREFIX_STEM && n <= u.length; n++) take(this.byKey.get(`S${u.slice(0, n)}`));
+      take(this.anyWord);
+      if (this.months.length && env.isMonth(t.norm)) take(this.months);
+      if (this.cardinals.length && env.isCardinal(t.norm)) take(this.cardinals);
+    } else if (t.kind === "num") take(this.anyNum);
+    if (idx.length === 0) return PatternSet.NONE;
+    if (idx.length === 1) return [this.items[idx[0]]];
+    return [...new Set(idx)].sort((a, b) => a - b).map((i) => this.items[i]);
+  }
+}
+
+/** Atoms that can match a pattern's first token: every leading optional element's, and the first required one's. */
+function firstAtoms(p: Pattern): Atom[] {
+  const out: Atom[] = [];
+  for (const el of p.elements) {
+    out.push(...el.alternatives);
+    if (!el.optional) break;
+  }
+  return out;
+}
+
+function undouble(s: string): string {
+  return s.replace(/нн/g, "н");
+}
