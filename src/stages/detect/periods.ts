@@ -185,7 +185,7 @@ function hasAny(patterns: CompiledRules["sets"]["planCues"], tokens: Token[], s:
 /** Finds and resolves the period expressions of a sentence. */
 export function findPeriods(tokens: Token[], s: Sentence, si: number, ref: ReferenceDate | null, rules: CompiledRules): PeriodMention[] {
   const out: PeriodMention[] = [];
-  const plan = hasAny(rules.sets.planCues, tokens, s, rules);
+  let plan: string | null | undefined;
   let i = s.tokenFrom;
   while (i < s.tokenTo) {
     let best: { rule: PeriodRule; to: number } | null = null;
@@ -209,6 +209,8 @@ export function findPeriods(tokens: Token[], s: Sentence, si: number, ref: Refer
         used.push(ya.rule);
       }
     }
+    // whether the sentence speaks of plans: looked up once, and only when it has a period
+    if (plan === undefined) plan = hasAny(rules.sets.planCues, tokens, s, rules);
     const dates = resolve(best.rule, p, year, ref, plan !== null);
     if (dates) {
       let kind: PeriodKind = best.rule.kind ?? "actual";

@@ -90,8 +90,7 @@ export function findTerritories(tokens: Token[], s: Sentence, si: number, rules:
       i = g.to;
       continue;
     }
-    // references ("в регионе", "в городе") only matter where a number can take them
-    const r = s.anchored ? referenceAt(tokens, i, s.tokenTo, rules) : null;
+    const r = referenceAt(tokens, i, s.tokenTo, rules);
     if (r && !NOT_THIS_REGION.has(prev) && !(r.type === "ref_city" && tokens[r.to] && rules.gazetteer.has(tokens[r.to].norm))) {
       // "в стране" is a locative phrase; the genitive "страны" ("ВВП страны") is not, on its own
       const locative = (r.type === "ref_country" && LOCATIVE.has(t.norm)) || LOCATIVE.has(prev);
