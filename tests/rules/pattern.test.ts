@@ -66,7 +66,9 @@ describe("pattern elements", () => {
   it("an optional element may be skipped and the longest alternative wins", () => {
     const tokens = tokenize("по итогам 8 месяцев");
     const m = matchAt(parsePattern("по итог*? <num> месяц*"), tokens, 0, tokens.length, env);
-    expect(m?.at).toEqual([0, 1, 2, 3]);
+    expect([m?.from, m?.to]).toEqual([0, 4]);
+    expect(match("по итог*? <num> месяц*", "по 8 месяцев")).toBe("по 8 месяцев");
+    expect(match("рост на? <num>", "рост на 5")).toBe("рост на 5");
   });
   it("never matches past the limit", () => {
     const tokens = tokenize("за 8 месяцев");

@@ -27,27 +27,57 @@ export interface PeriodValue {
 
 /**
  * The article's own territory: the region its names, places and akims point
- * to most (a mention in the first sentences counts more), or the country.
+ * to most (a mention in the first sentences counts more), or the country when
+ * it is named at least as much ("в Казахстане", or right after an indicator:
+ * "ВВП Казахстана"). A dateline ("Астана. 20 августа. Kazinform –") says where
+ * a report was filed rather than what it is about: it counts least.
  */
-export function mainTerritory(mentions: TerritoryMention[], sentences: Sentence[], rules: CompiledRules): TerritoryValue | null {
+export function mainTerritory(mentions: TerritoryMention[], sentences: Sentence[], rules: CompiledRules, tokens?: Token[]): TerritoryValue | null {
   const score = new Map<string, number>();
   let country = 0;
-  const firstParagraphs = new Set(sentences.filter((s) => !s.chrome).slice(0, 3).map((_, i) => i));
+  // the first three sentences that are not site chrome
+  const early = new Set(
+    sentences
+      .map((s, i) => (s.chrome ? -1 : i))
+      .filter((i) => i >= 0)
+      .slice(0, 3),
+  );
+  const add = (code: string, n: number) => score.set(code, (score.get(code) ?? 0) + n);
   for (const m of mentions) {
-    const early = firstParagraphs.has(m.sentence) ? 2 : 1;
-    if (m.type === "country") country += m.locative ? early : 0;
-    else if (m.type === "region") score.set(m.code, (score.get(m.code) ?? 0) + 2 * early);
-    else if (m.type === "place") score.set(m.code, (score.get(m.code) ?? 0) + early);
-    else if (m.type === "akim") score.set(m.code, (score.get(m.code) ?? 0) + 3 * early);
+    const w = early.has(m.sentence) ? 2 : 1;
+    if (m.type === "country") country += m.locative || (tokens && cueEndsAt(tokens, m.tokenFrom, rules)) ? w : 0;
+    else if ((m.type === "region" || m.type === "place") && tokens && isDateline(m, sentences[m.sentence], tokens)) add(m.code, 1);
+    else if (m.type === "region") add(m.code, 2 * w);
+    else if (m.type === "place") add(m.code, w);
+    else if (m.type === "akim") add(m.code, 3 * w);
   }
   let best: string | null = null;
   for (const [code, s] of score) if (!best || s > (score.get(best) ?? 0)) best = code;
-  if (best) {
+  if (best && (score.get(best) ?? 0) > country) {
     const r = rules.regions.get(best)!;
     return { code: best, name: r.name, place: null, span: null, inferred: true, rule: `territories.main.${best}` };
   }
   if (country > 0) return { code: "KZ", name: rules.country.name, place: null, span: null, inferred: true, rule: "territories.main.KZ" };
   return null;
+}
+
+/** A name that opens its sentence and is followed only by a full stop, or by a comma and a date: "Павлодар.", "АСТАНА, 20 августа". */
+function isDateline(m: TerritoryMention, s: Sentence, tokens: Token[]): boolean {
+  if (!s || m.tokenFrom !== s.tokenFrom) return false;
+  const next = tokens[m.tokenTo];
+  if (!next || m.tokenTo >= s.tokenTo) return false;
+  if (next.text === "." && m.tokenTo + 1 === s.tokenTo) return true;
+  return next.text === "," && tokens[m.tokenTo + 1]?.kind === "num" && tokens[m.tokenTo + 2]?.kind === "word";
+}
+
+/** Whether an indicator cue of the catalogue ends right before token `k` ("ВВП | Казахстана"). */
+export function cueEndsAt(tokens: Token[], k: number, rules: CompiledRules): boolean {
+  for (let i = Math.max(0, k - 5); i < k; i++)
+    for (const c of rules.cues) {
+      const m = matchAt(c.pattern, tokens, i, k, rules.env);
+      if (m && m.to === k) return true;
+    }
+  return false;
 }
 
 /**

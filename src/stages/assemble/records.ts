@@ -5,7 +5,7 @@ import type { Measure, Qualifier } from "../../core/record.js";
 import type { Span } from "../../core/span.js";
 import { neg, type Exact } from "../../numbers/exact.js";
 import { matchAt } from "../../rules/pattern.js";
-import type { Token } from "../segment/tokens.js";
+import { isDash, type Token } from "../segment/tokens.js";
 import type { Quantity } from "../detect/quantities.js";
 import type { CueMention } from "../detect/cues.js";
 import { clausesOf, clauseIndexOf, type Clause } from "./clauses.js";
@@ -60,7 +60,7 @@ export function assemble(
   rules: CompiledRules,
 ): DraftRecord[] {
   const out: DraftRecord[] = [];
-  const main = mainTerritory(territories, sentences, rules);
+  const main = mainTerritory(territories, sentences, rules, tokens);
   const bases = comparisonBases(periods, tokens, rules);
   const recordPeriods = periods.filter((p) => !bases.has(p));
   const listed = listedPlaces(territories, tokens);
@@ -86,6 +86,13 @@ export function assemble(
     }
     const territoryAt = (q: Quantity, isRank: boolean): TerritoryValue | null => {
       const pick = (r: (typeof resolved)[number]) => (isRank ? r.rank : r.value);
+      if (isRank) {
+        // "на втором месте Карагандинская область": the one holding the place may follow it in its clause
+        const c = clauses[clauseIndexOf(clauses, q.tokenFrom)];
+        const own = resolved.filter((r) => r.at >= c.from && r.at < c.to && pick(r));
+        const near = own.filter((r) => r.at < q.tokenFrom).pop() ?? own.find((r) => r.at >= q.tokenTo);
+        if (near) return pick(near);
+      }
       const before = resolved.filter((r) => r.at < q.tokenFrom && pick(r)).pop();
       if (before) return pick(before);
       const after = resolved.find((r) => r.at >= q.tokenTo && pick(r));
@@ -128,13 +135,19 @@ export function assemble(
         const choice = chooseIndicator(q, measure, sentenceCues, clauses, qs, isCountry, rules);
         const qClause = clauseIndexOf(clauses, q.tokenFrom);
         const ownCue = choice?.cue && clauseIndexOf(clauses, choice.cue.tokenFrom) === qClause;
-        const previous = lastRecord && lastRecord.quantity.sentence === si && clauseIndexOf(clauses, lastRecord.quantity.tokenFrom) < qClause ? lastRecord : null;
+        // the last record of an earlier clause of this sentence ("… – 7,8 трлн тенге, на втором месте Карагандинская область – 3,9 трлн тенге")
+        let previous: DraftRecord | null = null;
+        for (let k = out.length - 1; k >= 0 && out[k].quantity.sentence === si; k--)
+          if (clauseIndexOf(clauses, out[k].quantity.tokenFrom) < qClause) {
+            previous = out[k];
+            break;
+          }
         if (previous && !ownCue) {
           // the same statement or list goes on: "644,7 млрд тенге инвестиций, с ростом на 11,1%", "чугуна выросло на 6%, стали – на 6,9%"
           indicator = previous.indicator;
           cue = null;
           cueRule = "assemble.continues_previous";
-          if (measure === "level" && previous.measure === "change" && q.preposition === "на" && previous.unit === (q.unit ?? "count")) {
+          if (measure === "level" && continuesChange(q, previous, tokens)) {
             measure = "change";
             m.direction = previous.change?.direction ?? null;
             used.push("measures.list_continuation");
@@ -143,6 +156,12 @@ export function assemble(
           indicator = choice.indicator;
           cue = choice.cue;
           cueRule = choice.rule?.id ?? null;
+          // "в строительстве рост составил 18,4%, в сельском хозяйстве – 3,2%": a list of changes goes on with its own subjects
+          if (previous && measure === "level" && continuesChange(q, previous, tokens) && (dashAt(tokens, q.tokenFrom - 1) || dashAt(tokens, q.tokenFrom - 2))) {
+            measure = "change";
+            m.direction = previous.change?.direction ?? null;
+            used.push("measures.list_continuation");
+          }
           // "40% валового регионального продукта": a percentage followed by its whole
           if (measure === "level" && q.unit === "percent" && cue && cue.tokenFrom >= q.tokenTo && cue.tokenFrom - q.tokenTo <= 1) {
             measure = "share";
@@ -196,6 +215,19 @@ export function assemble(
   void text;
   return out;
 }
+
+/**
+ * Whether a level right after a change of the same sentence goes on with that
+ * change ("чугуна выросло на 6%, стали – на 6,9%", "… рост 18,4%, в торговле – 7,5%"):
+ * same unit, written as "на N" or after a dash, and not an index (100% or more).
+ */
+function continuesChange(q: Quantity, previous: DraftRecord, tokens: Token[]): boolean {
+  if (previous.measure !== "change" || previous.unit !== (q.unit ?? "count")) return false;
+  if (q.unit === "percent" && q.amount && q.amount.n >= 100n * q.amount.d) return false;
+  return q.preposition === "на" || dashAt(tokens, q.tokenFrom - 1);
+}
+
+const dashAt = (tokens: Token[], i: number): boolean => i >= 0 && i < tokens.length && isDash(tokens[i]);
 
 function countedCueBefore(q: Quantity, tokens: Token[], clause: Clause, rules: CompiledRules): Quantity["counted"] {
   for (let i = q.tokenFrom - 1; i >= clause.from; i--)

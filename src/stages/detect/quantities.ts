@@ -364,10 +364,18 @@ function withQualifier(q: Quantity, tokens: Token[], s: Sentence, rules: Compile
     q.qualifier = qual.q;
     q.qualifierSpan = qual.span;
     q.rules.push(qual.rule);
-  } else if (q.preposition === "до" && q.transition === null && q.type !== "rank") {
+  } else if (q.preposition === "до" && q.transition === null && q.type !== "rank" && !changedTo(q, tokens, s, rules)) {
     q.qualifier = "under";
     q.rules.push("qualifiers.up_to");
   }
+}
+
+/** "снизилась до 4,7%", "выросла до 1,5 млн": after a change word, "до" gives the level reached, not an upper bound. */
+function changedTo(q: Quantity, tokens: Token[], s: Sentence, rules: CompiledRules): boolean {
+  const at = q.tokenFrom - 2;
+  if (at < s.tokenFrom) return false;
+  const m = rules.measures;
+  return [...m.changeUp, ...m.changeDown].some((p) => matchAt(p.pattern, tokens, at, q.tokenFrom - 1, rules.env)?.to === q.tokenFrom - 1);
 }
 
 const FUNCTION_WORDS = new Set(["в", "и", "а", "на", "за", "из", "по", "до", "от", "с", "к", "у", "или", "что", "при", "а", "но", "приходится", "составляет", "составил", "составила", "ежегодно", "ежемесячно"]);

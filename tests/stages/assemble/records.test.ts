@@ -1,0 +1,561 @@
+/**
+ * Generalisation probes for record assembly: sentences in the style of the
+ * regional press about regions and indicators the seed articles do not cover,
+ * each with the records it must give (all of them, so an extra record fails
+ * too), and sentences whose numbers must give no record at all.
+ */
+import { describe, expect, it } from "vitest";
+import { compileRules } from "../../../src/rules/compile.js";
+import type { IndicatorRecord } from "../../../src/core/record.js";
+import { recordsOf } from "../../core/run.js";
+
+const rules = compileRules("rules");
+
+/** What a probe checks of a record; a field left out is not checked. */
+interface Want {
+  value?: string;
+  indicator: string;
+  measure: "level" | "change" | "share" | "rank";
+  amount: number;
+  unit: string;
+  qualifier?: string;
+  direction?: "up" | "down" | null;
+  territory?: string | null;
+  place?: string | null;
+  /** "from..to kind", or null for no period. */
+  period?: string | null;
+  counted?: string | null;
+}
+
+function view(r: IndicatorRecord): Required<Want> {
+  return {
+    value: r.value.text,
+    indicator: r.indicator,
+    measure: r.measure,
+    amount: r.value.amount,
+    unit: r.value.unit,
+    qualifier: r.value.qualifier,
+    direction: r.change?.direction ?? null,
+    territory: r.territory?.code ?? null,
+    place: r.territory?.place ?? null,
+    period: r.period ? `${r.period.from ?? ""}..${r.period.to ?? ""} ${r.period.kind}` : null,
+    counted: r.value.counted,
+  };
+}
+
+function check(text: string, published: string | null, want: Want[]) {
+  const got = recordsOf(rules, text, published).map(view);
+  const picked = got.map((g, i) => Object.fromEntries(Object.keys(want[i] ?? g).map((k) => [k, g[k as keyof Want]])));
+  expect(picked, JSON.stringify(got, null, 1)).toEqual(want.map((w) => ({ ...w })));
+}
+
+const P = "2025-08-15";
+
+describe("records: other regions, other indicators", () => {
+  const cases: Array<[string, string | null, Want[]]> = [
+    [
+      "По итогам первого полугодия 2025 года ВВП Казахстана вырос на 6,2%.",
+      P,
+      [{ indicator: "gdp", measure: "change", amount: 6.2, unit: "percent", direction: "up", territory: "KZ", period: "2025-01-01..2025-06-30 actual" }],
+    ],
+    [
+      "Рост экономики страны за январь-июль составил 6,2%.",
+      P,
+      [{ indicator: "gdp", measure: "change", amount: 6.2, unit: "percent", direction: "up", territory: "KZ", period: "2025-01-01..2025-07-31 actual" }],
+    ],
+    [
+      "Годовая инфляция в Казахстане в июле 2025 года составила 11,8%.",
+      P,
+      [{ indicator: "inflation", measure: "level", amount: 11.8, unit: "percent", territory: "KZ", period: "2025-07-01..2025-07-31 actual" }],
+    ],
+    [
+      "В Павлодарской области индекс физического объема промышленного производства за 7 месяцев составил 103,4%.",
+      P,
+      [{ indicator: "industrial_output", measure: "level", amount: 103.4, unit: "percent", territory: "KZ-55", period: "2025-01-01..2025-07-31 actual" }],
+    ],
+    [
+      "В Павлодарской области рост в промышленности на 103,4%, в строительстве – на 112,5%.",
+      P,
+      [
+        { indicator: "industrial_output", measure: "level", amount: 103.4, unit: "percent", territory: "KZ-55" },
+        { indicator: "construction", measure: "level", amount: 112.5, unit: "percent", territory: "KZ-55" },
+      ],
+    ],
+    [
+      "Объем промышленного производства в Павлодарской области за январь-июль составил 2,9 трлн тенге.",
+      P,
+      [{ value: "2,9 трлн тенге", indicator: "industrial_output", measure: "level", amount: 2.9e12, unit: "KZT", qualifier: "exact", territory: "KZ-55", period: "2025-01-01..2025-07-31 actual" }],
+    ],
+    [
+      "В Атырауской области объем промышленного производства снизился на 2,1%.",
+      P,
+      [{ indicator: "industrial_output", measure: "change", amount: -2.1, unit: "percent", direction: "down", territory: "KZ-23" }],
+    ],
+    [
+      "Экспорт Атырауской области за первое полугодие составил 12,4 млрд долларов США.",
+      P,
+      [{ value: "12,4 млрд долларов США", indicator: "exports", measure: "level", amount: 12.4e9, unit: "USD", territory: "KZ-23", period: "2025-01-01..2025-06-30 actual" }],
+    ],
+    [
+      "Импорт в Мангистаускую область за 6 месяцев сократился на 8,7%.",
+      P,
+      [{ indicator: "imports", measure: "change", amount: -8.7, unit: "percent", direction: "down", territory: "KZ-47", period: "2025-01-01..2025-06-30 actual" }],
+    ],
+    [
+      "Экспорт Костанайской области составил 1,2 млрд долларов, импорт – 800 млн долларов.",
+      P,
+      [
+        { indicator: "exports", measure: "level", amount: 1.2e9, unit: "USD", territory: "KZ-39" },
+        { indicator: "imports", measure: "level", amount: 8e8, unit: "USD", territory: "KZ-39" },
+      ],
+    ],
+    [
+      "В Туркестанской области за 7 месяцев введено в эксплуатацию 1,1 млн кв. м жилья.",
+      P,
+      [{ value: "1,1 млн кв. м", indicator: "housing", measure: "level", amount: 1.1e6, unit: "m2", territory: "KZ-61", period: "2025-01-01..2025-07-31 actual" }],
+    ],
+    [
+      "В Алматинской области в первом полугодии введено 650 тыс. кв. м жилья, это на 5,3% меньше, чем годом ранее.",
+      P,
+      [
+        { indicator: "housing", measure: "level", amount: 650000, unit: "m2", territory: "KZ-19", period: "2025-01-01..2025-06-30 actual" },
+        { indicator: "housing", measure: "change", amount: -5.3, unit: "percent", direction: "down", territory: "KZ-19" },
+      ],
+    ],
+    [
+      "Объем розничной торговли в Шымкенте за январь-июль составил 1,3 трлн тенге.",
+      P,
+      [{ indicator: "trade", measure: "level", amount: 1.3e12, unit: "KZT", territory: "KZ-79", period: "2025-01-01..2025-07-31 actual" }],
+    ],
+    [
+      "Розничный товарооборот в Кызылординской области вырос на 7,8% и составил 450,2 млрд тенге.",
+      P,
+      [
+        { indicator: "trade", measure: "change", amount: 7.8, unit: "percent", direction: "up", territory: "KZ-43" },
+        { indicator: "trade", measure: "level", amount: 450.2e9, unit: "KZT", territory: "KZ-43" },
+      ],
+    ],
+    [
+      "Грузооборот всех видов транспорта в Мангистауской области вырос на 4,5%.",
+      P,
+      [{ indicator: "transport", measure: "change", amount: 4.5, unit: "percent", direction: "up", territory: "KZ-47" }],
+    ],
+    [
+      "Грузооборот в Павлодарской области составил 12,3 млрд ткм.",
+      P,
+      [{ indicator: "transport", measure: "level", amount: 12.3e9, unit: "tkm", territory: "KZ-55" }],
+    ],
+    [
+      "Налоговые поступления в местный бюджет Астаны составили 1,2 трлн тенге.",
+      P,
+      [{ indicator: "tax_revenue", measure: "level", amount: 1.2e12, unit: "KZT", territory: "KZ-71" }],
+    ],
+    [
+      "Налоговые поступления в Астане выросли в 1,3 раза.",
+      P,
+      [{ value: "в 1,3 раза", indicator: "tax_revenue", measure: "change", amount: 1.3, unit: "times", direction: "up", territory: "KZ-71" }],
+    ],
+    [
+      "В Костанайской области зарегистрировано 45 тыс. субъектов МСБ.",
+      P,
+      [{ indicator: "sme", measure: "level", amount: 45000, unit: "count", counted: "субъект МСБ", territory: "KZ-39" }],
+    ],
+    [
+      "В Жамбылской области действует 85 тыс. субъектов малого и среднего бизнеса.",
+      P,
+      [{ value: "85 тыс. субъектов малого и среднего бизнеса", indicator: "sme", measure: "level", amount: 85000, unit: "count", territory: "KZ-31" }],
+    ],
+    [
+      "В этом году аграрии Северо-Казахстанской области собрали 5,2 млн тонн зерна.",
+      "2025-10-20",
+      [{ indicator: "production", measure: "level", amount: 5.2e6, unit: "t", territory: "KZ-59", period: "2025-01-01..2025-12-31 actual" }],
+    ],
+    [
+      "Поголовье крупного рогатого скота в Акмолинской области составило 520 тыс. голов.",
+      P,
+      [{ indicator: "production", measure: "level", amount: 520000, unit: "head", territory: "KZ-11" }],
+    ],
+    [
+      "Добыча нефти в Атырауской области составила 28,5 млн тонн.",
+      P,
+      [{ indicator: "production", measure: "level", amount: 28.5e6, unit: "t", territory: "KZ-23" }],
+    ],
+    [
+      "В Павлодарской области произведено 1,2 млн тонн алюминия.",
+      P,
+      [{ indicator: "production", measure: "level", amount: 1.2e6, unit: "t", territory: "KZ-55" }],
+    ],
+    [
+      "В Туркестанской области надоено 450 тыс. тонн молока, что на 3,2% больше, чем годом ранее.",
+      P,
+      [
+        { indicator: "production", measure: "level", amount: 450000, unit: "t", territory: "KZ-61" },
+        { indicator: "production", measure: "change", amount: 3.2, unit: "percent", direction: "up", territory: "KZ-61" },
+      ],
+    ],
+    [
+      "Среднемесячная номинальная заработная плата в Атырауской области составила 687 тыс. тенге.",
+      P,
+      [{ value: "687 тыс. тенге", indicator: "avg_monthly_wage", measure: "level", amount: 687000, unit: "KZT", territory: "KZ-23" }],
+    ],
+    [
+      "Средняя зарплата в Атырауской области выросла на 12% и составила 687 тыс. тенге.",
+      P,
+      [
+        { indicator: "avg_monthly_wage", measure: "change", amount: 12, unit: "percent", direction: "up", territory: "KZ-23" },
+        { indicator: "avg_monthly_wage", measure: "level", amount: 687000, unit: "KZT", territory: "KZ-23" },
+      ],
+    ],
+    [
+      "Численность населения Шымкента на 1 июля 2025 года составила 1,26 млн человек.",
+      P,
+      [{ indicator: "population", measure: "level", amount: 1.26e6, unit: "count", territory: "KZ-79", period: "2025-07-01..2025-07-01 actual" }],
+    ],
+    [
+      "В Шымкенте численность населения превысила 1,2 млн человек, из них 52% – женщины.",
+      P,
+      [
+        { indicator: "population", measure: "level", amount: 1.2e6, unit: "count", qualifier: "over", territory: "KZ-79" },
+        { indicator: "population", measure: "share", amount: 52, unit: "percent", territory: "KZ-79" },
+      ],
+    ],
+    [
+      "Уровень безработицы в Жамбылской области снизился до 4,7%.",
+      P,
+      [{ indicator: "unemployment_rate", measure: "level", amount: 4.7, unit: "percent", qualifier: "exact", territory: "KZ-31" }],
+    ],
+    [
+      "Безработица в Мангистауской области составила 4,9%, что на 0,1 п.п. ниже прошлогоднего.",
+      P,
+      [
+        { indicator: "unemployment_rate", measure: "level", amount: 4.9, unit: "percent", territory: "KZ-47" },
+        { indicator: "unemployment_rate", measure: "change", amount: -0.1, unit: "pp", direction: "down", territory: "KZ-47" },
+      ],
+    ],
+    [
+      "Безработица в стране составила 4,7%.",
+      P,
+      [{ indicator: "unemployment_rate", measure: "level", amount: 4.7, unit: "percent", territory: "KZ" }],
+    ],
+    [
+      "Доля обрабатывающей промышленности в структуре промышленности Павлодарской области составляет 68,3%.",
+      P,
+      [{ indicator: "industrial_output", measure: "share", amount: 68.3, unit: "percent", territory: "KZ-55" }],
+    ],
+    [
+      "Горнодобывающая промышленность Улытауской области обеспечивает около 60% ВРП региона.",
+      P,
+      [{ indicator: "grp", measure: "share", amount: 60, unit: "percent", qualifier: "approx", territory: "KZ-62" }],
+    ],
+    [
+      "Промышленность Карагандинской области дает 40% ВРП.",
+      P,
+      [{ indicator: "grp", measure: "share", amount: 40, unit: "percent", territory: "KZ-35" }],
+    ],
+    [
+      "На долю Атырауской области приходится 30% всех инвестиций страны.",
+      P,
+      [{ measure: "share", indicator: "investment", amount: 30, unit: "percent", territory: "KZ-23" }],
+    ],
+    [
+      "Павлодарская область занимает 2-е место в республике по объему промышленного производства.",
+      P,
+      [{ value: "2-е место", indicator: "industrial_output", measure: "rank", amount: 2, unit: "place", territory: "KZ-55" }],
+    ],
+    [
+      "По объему ВРП Атырауская область занимает первое место в стране.",
+      P,
+      [{ indicator: "grp", measure: "rank", amount: 1, unit: "place", territory: "KZ-23" }],
+    ],
+    [
+      "По итогам полугодия Туркестанская область заняла третье место по объему инвестиций.",
+      P,
+      [{ indicator: "investment", measure: "rank", amount: 3, unit: "place", territory: "KZ-61", period: "2025-01-01..2025-06-30 actual" }],
+    ],
+    [
+      "В Туркестанской области в 2024 году построено 12 школ.",
+      P,
+      [{ value: "12 школ", indicator: "schools", measure: "level", amount: 12, unit: "count", counted: "школа", territory: "KZ-61", period: "2024-01-01..2024-12-31 actual" }],
+    ],
+    [
+      "В Жетысуской области за полугодие создано 1 500 рабочих мест.",
+      P,
+      [{ indicator: "jobs_created", measure: "level", amount: 1500, unit: "count", counted: "рабочее место", territory: "KZ-33", period: "2025-01-01..2025-06-30 actual" }],
+    ],
+    [
+      "В Улытауской области создано порядка 2 тыс. рабочих мест, из них 1,5 тыс. – постоянные.",
+      P,
+      [
+        { indicator: "jobs_created", measure: "level", amount: 2000, unit: "count", qualifier: "approx", territory: "KZ-62" },
+        { indicator: "jobs_created", measure: "level", amount: 1500, unit: "count", qualifier: "exact", territory: "KZ-62" },
+      ],
+    ],
+    [
+      "Валовая продукция сельского хозяйства Алматинской области выросла в 1,5 раза.",
+      P,
+      [{ indicator: "agri_output", measure: "change", amount: 1.5, unit: "times", direction: "up", territory: "KZ-19" }],
+    ],
+    [
+      "Объем инвестиций в основной капитал Кызылординской области увеличился на 12,3% и составил 310,5 млрд тенге.",
+      P,
+      [
+        { indicator: "fixed_capital_investment", measure: "change", amount: 12.3, unit: "percent", direction: "up", territory: "KZ-43" },
+        { indicator: "fixed_capital_investment", measure: "level", amount: 310.5e9, unit: "KZT", territory: "KZ-43" },
+      ],
+    ],
+    [
+      "Инвестиции в основной капитал в Мангистауской области выросли более чем на 20%.",
+      P,
+      [{ indicator: "fixed_capital_investment", measure: "change", amount: 20, unit: "percent", qualifier: "over", direction: "up", territory: "KZ-47" }],
+    ],
+    [
+      "Прямые иностранные инвестиции в Атыраускую область за первый квартал достигли 2,1 млрд долларов.",
+      P,
+      [{ indicator: "fdi", measure: "level", amount: 2.1e9, unit: "USD", territory: "KZ-23", period: "2025-01-01..2025-03-31 actual" }],
+    ],
+    [
+      "Объем строительных работ в Актюбинской области вырос на 15,2%.",
+      P,
+      [{ indicator: "construction", measure: "change", amount: 15.2, unit: "percent", direction: "up", territory: "KZ-15" }],
+    ],
+    [
+      "Реальные денежные доходы населения ЗКО выросли на 3,1%.",
+      P,
+      [{ indicator: "household_income", measure: "change", amount: 3.1, unit: "percent", direction: "up", territory: "KZ-27" }],
+    ],
+    [
+      "Объем услуг связи в Алматы составил 290 млрд тенге.",
+      P,
+      [{ indicator: "communications", measure: "level", amount: 290e9, unit: "KZT", territory: "KZ-75" }],
+    ],
+    [
+      "По итогам 2024 года ВРП Мангистауской области составил 6,5 трлн тенге.",
+      P,
+      [{ indicator: "grp", measure: "level", amount: 6.5e12, unit: "KZT", territory: "KZ-47", period: "2024-01-01..2024-12-31 actual" }],
+    ],
+    [
+      "ВРП Шымкента за 2024 год составил 5,8 трлн тенге, рост – 8,1%.",
+      P,
+      [
+        { indicator: "grp", measure: "level", amount: 5.8e12, unit: "KZT", territory: "KZ-79", period: "2024-01-01..2024-12-31 actual" },
+        { indicator: "grp", measure: "change", amount: 8.1, unit: "percent", direction: "up", territory: "KZ-79" },
+      ],
+    ],
+    [
+      "Объем ВРП Павлодарской области увеличился почти на 4%.",
+      P,
+      [{ indicator: "grp", measure: "change", amount: 4, unit: "percent", qualifier: "almost", direction: "up", territory: "KZ-55" }],
+    ],
+    [
+      "В Экибастузе построено 2 000 квартир.",
+      P,
+      [{ indicator: "housing", measure: "level", amount: 2000, unit: "count", counted: "квартира", territory: "KZ-55", place: "Экибастуз" }],
+    ],
+    [
+      "В Экибастузе произведено продукции на 900 млрд тенге.",
+      P,
+      [{ indicator: "industrial_output", measure: "level", amount: 900e9, unit: "KZT", territory: "KZ-55", place: "Экибастуз" }],
+    ],
+    [
+      "В Темиртау выплавлено 3,1 млн тонн стали.",
+      P,
+      [{ indicator: "production", measure: "level", amount: 3.1e6, unit: "t", territory: "KZ-35", place: "Темиртау" }],
+    ],
+    [
+      "В Мангистауской области реализовано 15 проектов на сумму 230 млрд тенге.",
+      P,
+      [
+        { indicator: "investment_projects", measure: "level", amount: 15, unit: "count", counted: "проект", territory: "KZ-47" },
+        { indicator: "investment_projects", measure: "level", amount: 230e9, unit: "KZT", territory: "KZ-47" },
+      ],
+    ],
+    [
+      "Объем кредитования в Атырауской области составил 120 млрд тг.",
+      P,
+      [{ value: "120 млрд тг", indicator: "lending", measure: "level", amount: 120e9, unit: "KZT", territory: "KZ-23" }],
+    ],
+    [
+      "Выдано 2 500 кредитов на 45 млрд тенге.",
+      P,
+      [
+        { indicator: "lending", measure: "level", amount: 2500, unit: "count", counted: "кредит" },
+        { indicator: "lending", measure: "level", amount: 45e9, unit: "KZT" },
+      ],
+    ],
+    [
+      "Экспорт снизился вдвое.",
+      P,
+      [{ value: "вдвое", indicator: "exports", measure: "change", amount: 2, unit: "times", direction: "down" }],
+    ],
+    [
+      "Двукратный рост экономики Туркестанской области ожидается к 2029 году.",
+      P,
+      [{ value: "Двукратный", indicator: "grp", measure: "change", amount: 2, unit: "times", direction: "up", territory: "KZ-61", period: "..2029-12-31 target" }],
+    ],
+    [
+      "Инфляция в годовом выражении ускорилась до 12,2%, а в Шымкенте замедлилась до 9,8%.",
+      P,
+      [
+        { indicator: "inflation", measure: "level", amount: 12.2, unit: "percent", qualifier: "exact" },
+        { indicator: "inflation", measure: "level", amount: 9.8, unit: "percent", qualifier: "exact", territory: "KZ-79" },
+      ],
+    ],
+    [
+      "Бюджет предусматривает до 5 млрд тенге на ремонт дорог.",
+      P,
+      [{ indicator: "budget", measure: "level", amount: 5e9, unit: "KZT", qualifier: "under" }],
+    ],
+    [
+      "В строительстве рост составил 18,4%, в сельском хозяйстве – 3,2%, в торговле – 7,5%.",
+      P,
+      [
+        { indicator: "construction", measure: "change", amount: 18.4, unit: "percent", direction: "up" },
+        { indicator: "agri_output", measure: "change", amount: 3.2, unit: "percent", direction: "up" },
+        { indicator: "trade", measure: "change", amount: 7.5, unit: "percent", direction: "up" },
+      ],
+    ],
+    [
+      "Производство чугуна выросло на 6%, стали – 6,9%.",
+      P,
+      [
+        { indicator: "production", measure: "change", amount: 6, unit: "percent", direction: "up" },
+        { indicator: "production", measure: "change", amount: 6.9, unit: "percent", direction: "up" },
+      ],
+    ],
+    [
+      "ВРП вырос на 5%, индекс промышленного производства – 104,2%.",
+      P,
+      [
+        { indicator: "grp", measure: "change", amount: 5, unit: "percent", direction: "up" },
+        { indicator: "industrial_output", measure: "level", amount: 104.2, unit: "percent" },
+      ],
+    ],
+    [
+      "Экспорт вырос на 20%, импорт – 800 млн долларов.",
+      P,
+      [
+        { indicator: "exports", measure: "change", amount: 20, unit: "percent", direction: "up" },
+        { indicator: "imports", measure: "level", amount: 8e8, unit: "USD" },
+      ],
+    ],
+    [
+      "Наибольший объем промышленного производства приходится на Атыраускую область – 7,8 трлн тенге, на втором месте Карагандинская область – 3,9 трлн тенге.",
+      P,
+      [
+        { indicator: "industrial_output", measure: "level", amount: 7.8e12, unit: "KZT", territory: "KZ-23" },
+        { indicator: "industrial_output", measure: "rank", amount: 2, unit: "place", territory: "KZ-35" },
+        { indicator: "industrial_output", measure: "level", amount: 3.9e12, unit: "KZT", territory: "KZ-35" },
+      ],
+    ],
+    [
+      "Урожайность зерновых в СКО составила 15,2 ц/га.",
+      P,
+      [{ indicator: "production", measure: "level", amount: 15.2, unit: "c/ha", territory: "KZ-59" }],
+    ],
+    [
+      "В Акмолинской области засеяно 4,5 млн гектаров.",
+      P,
+      [{ indicator: "area", measure: "level", amount: 4.5e6, unit: "ha", territory: "KZ-11" }],
+    ],
+  ];
+  for (const [text, published, want] of cases)
+    it(text, () => {
+      check(text, published, want);
+    });
+});
+
+describe("records: numbers that are no indicator give no record", () => {
+  const cases = [
+    "В 2024 году в Павлодаре прошел форум.",
+    "Мероприятие состоялось 15 августа 2025 года в Актау.",
+    "В течение трех лет планируется модернизировать ТЭЦ.",
+    "Президент определил семь направлений развития экономики.",
+    "В форуме приняли участие 300 человек.",
+    "Просмотров: 1 245",
+    "Приказ № 5 от 12 марта 2024 года.",
+    "1. Развитие промышленности Атырауской области.",
+    "Фото: пресс-служба акимата Мангистауской области, 2025 год",
+    "На встрече присутствовали 45 депутатов маслихата.",
+    "Глава региона провел 12 встреч с инвесторами.",
+    "Программа рассчитана на 5 лет.",
+    "Телефон доверия: 8 (7172) 55-66-77.",
+    "Об этом сообщили 12 августа в 10:30 в акимате Туркестанской области.",
+    "В 1990-х годах завод был закрыт.",
+    "В конкурсе участвовали 25 команд из 17 регионов.",
+    "Заседание прошло в зале № 3 на 2 этаже.",
+    "Ему 45 лет, он родился в 1980 году.",
+    "Вспышка COVID-19 в 2020 году затронула 17 регионов.",
+    "Популярное\nЭкспорт Павлодарской области вырос на 10%\nВ Атырау выделили 5 млрд тенге",
+  ];
+  for (const text of cases)
+    it(JSON.stringify(text), () => {
+      expect(recordsOf(rules, text, P).map(view)).toEqual([]);
+    });
+});
+
+describe("records: whole articles (territory and period context)", () => {
+  /** [value text, indicator, measure, territory (with /place), period "from..to kind" or null] of every record. */
+  const brief = (text: string, published: string) =>
+    recordsOf(rules, text, published).map((r) => [
+      r.value.text,
+      r.indicator,
+      r.measure,
+      `${r.territory?.code ?? "-"}${r.territory?.place ? `/${r.territory.place}` : ""}`,
+      r.period ? `${r.period.from ?? ""}..${r.period.to ?? ""} ${r.period.kind}` : null,
+    ]);
+
+  it("a regional report: the region follows 'в регионе', cities, a new paragraph; plans carry to the next sentence", () => {
+    const text = [
+      "Аким Павлодарской области Асаин Байханов подвел итоги 8 месяцев",
+      "",
+      "Павлодар. 10 сентября. По итогам восьми месяцев текущего года объем промышленного производства в регионе составил 3,1 трлн тенге. Индекс физического объема – 104,2%.",
+      "",
+      "В Экибастузе произведено продукции на 900 млрд тенге.",
+      "",
+      "Построено 12 школ. В стране в целом построено 200 школ.",
+      "",
+      "До 2030 года в области планируется реализовать 45 инвестиционных проектов на 2,5 трлн тенге. Будет создано более 10 тыс. рабочих мест.",
+    ].join("\n");
+    expect(brief(text, "2025-09-10")).toEqual([
+      ["3,1 трлн тенге", "industrial_output", "level", "KZ-55", "2025-01-01..2025-08-31 actual"],
+      ["104,2%", "industrial_output", "level", "KZ-55", "2025-01-01..2025-08-31 actual"],
+      ["900 млрд тенге", "industrial_output", "level", "KZ-55/Экибастуз", null],
+      ["12 школ", "schools", "level", "KZ-55", null],
+      ["200 школ", "schools", "level", "KZ", null],
+      ["45 инвестиционных проектов", "investment_projects", "level", "KZ-55", "..2030-12-31 plan"],
+      ["2,5 трлн тенге", "investment_projects", "level", "KZ-55", "..2030-12-31 plan"],
+      ["10 тыс. рабочих мест", "jobs_created", "level", "KZ-55", "..2030-12-31 plan"],
+    ]);
+  });
+
+  it("a national report filed from Astana: the dateline does not make it an article about Astana", () => {
+    const text = [
+      "Рост ВВП Казахстана за семь месяцев",
+      "",
+      "Астана. 20 августа. Tengrinews.kz - Экономика Казахстана по итогам января-июля 2025 года выросла на 6,3%, сообщило Бюро национальной статистики.",
+      "",
+      "Инфляция в годовом выражении ускорилась до 12,2%.",
+      "",
+      "В Алматы средняя зарплата составила 560 тыс. тенге, в Алматинской области – 340 тыс. тенге.",
+    ].join("\n");
+    expect(brief(text, "2025-08-20")).toEqual([
+      ["6,3%", "gdp", "change", "KZ", "2025-01-01..2025-07-31 actual"],
+      ["12,2%", "inflation", "level", "KZ", null],
+      ["560 тыс. тенге", "avg_monthly_wage", "level", "KZ-75", null],
+      ["340 тыс. тенге", "avg_monthly_wage", "level", "KZ-19", null],
+    ]);
+  });
+
+  it("a regional report filed from its centre keeps the region", () => {
+    const text = "ПАВЛОДАР. 10 сентября. КАЗИНФОРМ – По итогам восьми месяцев текущего года объем промышленного производства в регионе составил 3,1 трлн тенге.\n\nИнвестиции в основной капитал выросли на 17%.";
+    expect(brief(text, "2025-09-10")).toEqual([
+      ["3,1 трлн тенге", "industrial_output", "level", "KZ-55", "2025-01-01..2025-08-31 actual"],
+      ["17%", "fixed_capital_investment", "change", "KZ-55", null],
+    ]);
+  });
+
+  it("site chrome after the article ('Читайте также' and its headlines) gives nothing", () => {
+    const text = "В Мангистауской области введено 620 тыс. кв. метров жилья.\n\nЧитайте также\nЭкспорт Казахстана вырос на 5%\nВ Актау открыли завод на 10 млрд тенге";
+    expect(brief(text, "2025-07-18")).toEqual([["620 тыс. кв. метров", "housing", "level", "KZ-47", null]]);
+  });
+});
