@@ -109,8 +109,6 @@ export interface CompiledRules {
   qualifiers: QualifierRule[];
   noBreakAfter: Set<string>;
   mayEndAfterNumber: Set<string>;
-  chromeBlockMarkers: Set<string>;
-  chromeLines: Set<string>;
   months: Map<string, number>;
   relativeYears: Array<NamedPattern & { shift: number }>;
   periods: PeriodRule[];
@@ -258,13 +256,9 @@ export function compile(loaded: LoadedRules): CompiledRules {
 
   const noBreakAfter = new Set<string>();
   const mayEndAfterNumber = new Set<string>();
-  const chromeBlockMarkers = new Set<string>();
-  const chromeLines = new Set<string>();
   for (const f of abbreviationFiles) {
     f.data.no_sentence_break_after.forEach((w) => noBreakAfter.add(normWord(w.replace(/\.$/, ""))));
     f.data.may_end_after_number.forEach((w) => mayEndAfterNumber.add(normWord(w.replace(/\.$/, ""))));
-    f.data.chrome_block_markers.forEach((w) => chromeBlockMarkers.add(seqOf(w).join(" ")));
-    f.data.chrome_lines.forEach((w) => chromeLines.add(seqOf(w).join(" ")));
   }
 
   const months = new Map<string, number>();
@@ -391,8 +385,6 @@ export function compile(loaded: LoadedRules): CompiledRules {
     qualifiers,
     noBreakAfter,
     mayEndAfterNumber,
-    chromeBlockMarkers,
-    chromeLines,
     months,
     relativeYears,
     periods,

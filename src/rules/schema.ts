@@ -74,8 +74,6 @@ export const abbreviationsFile = z
     kind: z.literal("abbreviations"),
     no_sentence_break_after: words,
     may_end_after_number: z.array(z.string()).default([]),
-    chrome_block_markers: z.array(z.string()).default([]),
-    chrome_lines: z.array(z.string()).default([]),
   })
   .strict();
 

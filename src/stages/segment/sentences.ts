@@ -1,5 +1,6 @@
 import type { CompiledRules } from "../../rules/compile.js";
 import { isCapitalised, type Token } from "./tokens.js";
+import { findChromeSpans } from "../ingest/chrome.js";
 
 /** A sentence: its span, its tokens [tokenFrom, tokenTo), its paragraph, and whether it is site chrome. */
 export interface Sentence {
@@ -63,7 +64,7 @@ function numberBefore(tokens: Token[], k: number, rules: CompiledRules): boolean
 
 /**
  * Splits the document into paragraphs (line breaks) and sentences, and marks
- * site chrome (rules/abbreviations.yaml). A line that goes on in lower case
+ * site chrome (view counters, share lines, "Популярное" lists…). A line that goes on in lower case
  * after a single line break is the same sentence (hard-wrapped text).
  */
 export function splitSentences(text: string, tokens: Token[], rules: CompiledRules): Sentence[] {
@@ -87,51 +88,20 @@ export function splitSentences(text: string, tokens: Token[], rules: CompiledRul
     if (breaksAfter(tokens, i - 1, rules)) close(i);
   }
   close(tokens.length);
-  markChrome(text, sentences, tokens, rules);
+  markChrome(text, sentences);
   markAnchored(sentences, tokens, rules);
   return sentences;
 }
 
-/** Headline-like: a short line that does not end as prose does. */
-function headlineLike(lineText: string): boolean {
-  return (lineText.length < 160 && !/[.!?:;]$/.test(lineText)) || lineText.length < 60;
-}
-
-function markChrome(text: string, sentences: Sentence[], tokens: Token[], rules: CompiledRules): void {
-  // sentences grouped into lines (a paragraph index is a line)
-  const lines: Sentence[][] = [];
+/** Marks the sentences that overlap site chrome (src/stages/ingest/chrome.ts: the same detector that drops chrome from pages). */
+function markChrome(text: string, sentences: Sentence[]): void {
+  const spans = findChromeSpans(text);
+  if (!spans.length) return;
+  spans.sort((a, b) => a.start - b.start);
+  let k = 0;
   for (const s of sentences) {
-    const last = lines[lines.length - 1];
-    if (last && last[0].paragraph === s.paragraph) last.push(s);
-    else lines.push([s]);
-  }
-  let inBlock = false;
-  for (const line of lines) {
-    const first = line[0];
-    const last = line[line.length - 1];
-    const key = tokens
-      .slice(first.tokenFrom, last.tokenTo)
-      .map((t) => t.norm)
-      .join(" ")
-      .replace(/\s*[:.]$/, "");
-    const mark = () => line.forEach((s) => (s.chrome = true));
-    if (rules.chromeBlockMarkers.has(key)) {
-      inBlock = true;
-      mark();
-      continue;
-    }
-    if (inBlock) {
-      if (headlineLike(text.slice(first.start, last.end))) {
-        mark();
-        continue;
-      }
-      inBlock = false;
-    }
-    for (const marker of rules.chromeLines)
-      if (key === marker || key.startsWith(`${marker} `)) {
-        mark();
-        break;
-      }
+    while (k < spans.length && spans[k].end <= s.start) k++;
+    if (k < spans.length && spans[k].start < s.end) s.chrome = true;
   }
 }
 
