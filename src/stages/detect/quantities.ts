@@ -370,12 +370,21 @@ function withQualifier(q: Quantity, tokens: Token[], s: Sentence, rules: Compile
   }
 }
 
-/** "снизилась до 4,7%", "выросла до 1,5 млн": after a change word, "до" gives the level reached, not an upper bound. */
+/**
+ * "снизилась до 4,7%", "увеличилось на 3,2% до 2,1 млн голов": after a change
+ * word of its clause, "до" gives the level reached, not an upper bound.
+ */
 function changedTo(q: Quantity, tokens: Token[], s: Sentence, rules: CompiledRules): boolean {
-  const at = q.tokenFrom - 2;
-  if (at < s.tokenFrom) return false;
   const m = rules.measures;
-  return [...m.changeUp, ...m.changeDown].some((p) => matchAt(p.pattern, tokens, at, q.tokenFrom - 1, rules.env)?.to === q.tokenFrom - 1);
+  const end = q.tokenFrom - 1; // the "до"
+  for (let k = end - 1; k >= Math.max(s.tokenFrom, end - 8); k--) {
+    const t = tokens[k];
+    // a clause boundary: a comma with a space after it (not the comma of "3,2"), unless right before "до" ("вырос на 5%, до 2 млрд")
+    if ((t.text === "," || t.text === ";" || t.text === ":") && tokens[k + 1]?.spaceBefore && k + 1 < end) return false;
+    if (t.kind !== "word") continue;
+    if ([...m.changeUp, ...m.changeDown].some((p) => matchAt(p.pattern, tokens, k, end, rules.env))) return true;
+  }
+  return false;
 }
 
 const FUNCTION_WORDS = new Set(["в", "и", "а", "на", "за", "из", "по", "до", "от", "с", "к", "у", "или", "что", "при", "а", "но", "приходится", "составляет", "составил", "составила", "ежегодно", "ежемесячно"]);

@@ -50,6 +50,39 @@ function gazetteerAt(tokens: Token[], i: number, limit: number, rules: CompiledR
   return null;
 }
 
+/** After a region's adjective standing alone: what may follow it ("в Мангистауской – 12,5%", "Карагандинской и Павлодарской областях"). */
+const ELLIPSIS_FOLLOWERS = new Set(["и", "или", "а", ",", ";", ":", ".", ")", "–", "—", "-"]);
+const PLURAL_OBLAST = new Set(["области", "областей", "областям", "областями", "областях"]);
+const adjectivesOf = new WeakMap<CompiledRules, Map<string, GazetteerEntry>>();
+
+/** The first words of the regions' two-word forms "X-ская область" in any case: "мангистауской" → KZ-47. */
+function regionAdjectives(rules: CompiledRules): Map<string, GazetteerEntry> {
+  let map = adjectivesOf.get(rules);
+  if (map) return map;
+  map = new Map();
+  for (const list of rules.gazetteer.values())
+    for (const e of list) if (e.type === "region" && e.seq.length === 2 && e.seq[1].startsWith("облас") && !map.has(e.seq[0])) map.set(e.seq[0], e);
+  adjectivesOf.set(rules, map);
+  return map;
+}
+
+/**
+ * A region named by its adjective alone, as lists do: "в Атырауской области – 11,2%,
+ * в Мангистауской – 12,5%"; "в Карагандинской и Павлодарской областях". Only
+ * before a conjunction, punctuation or a plural of "область", so that
+ * "Карагандинской ТЭЦ" is not a region.
+ */
+function ellipticRegionAt(tokens: Token[], i: number, limit: number, rules: CompiledRules): { entry: GazetteerEntry; to: number } | null {
+  const t = tokens[i];
+  if (t.text === t.norm) return null;
+  const entry = regionAdjectives(rules).get(t.norm);
+  if (!entry) return null;
+  const next = tokens[i + 1];
+  if (!next || i + 1 >= limit) return { entry, to: i + 1 };
+  if (PLURAL_OBLAST.has(next.norm)) return { entry, to: i + 2 };
+  return ELLIPSIS_FOLLOWERS.has(next.norm) ? { entry, to: i + 1 } : null;
+}
+
 function referenceAt(tokens: Token[], i: number, limit: number, rules: CompiledRules): { type: TerritoryMentionType; to: number; rule: string } | null {
   let best: { type: TerritoryMentionType; to: number; rule: string } | null = null;
   for (const p of rules.sets.references.candidates(tokens[i], rules.env)) {
@@ -70,7 +103,7 @@ export function findTerritories(tokens: Token[], s: Sentence, si: number, rules:
       continue;
     }
     const prev = tokens[i - 1]?.norm ?? "";
-    const g = gazetteerAt(tokens, i, s.tokenTo, rules);
+    const g = gazetteerAt(tokens, i, s.tokenTo, rules) ?? ellipticRegionAt(tokens, i, s.tokenTo, rules);
     if (g) {
       const e = g.entry;
       const locative = LOCATIVE.has(prev);

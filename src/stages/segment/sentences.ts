@@ -75,10 +75,14 @@ export function splitSentences(text: string, tokens: Token[], rules: CompiledRul
     if (to > from) sentences.push({ start: tokens[from].start, end: tokens[to - 1].end, tokenFrom: from, tokenTo: to, paragraph, chrome: false, anchored: false });
     from = to;
   };
+  // a wrapped line never runs into (or out of) site chrome: "Заголовок с 80 млн долларов\nthumb|Подпись"
+  const chrome = findChromeSpans(text);
+  const inChrome = (pos: number) => chrome.some((c) => c.start <= pos && pos < c.end);
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.newlinesBefore > 0) {
-      const wrapped = t.newlinesBefore === 1 && t.kind === "word" && !isCapitalised(t) && !TERMINAL.has(tokens[i - 1].text);
+      const wrapped =
+        t.newlinesBefore === 1 && t.kind === "word" && !isCapitalised(t) && !TERMINAL.has(tokens[i - 1].text) && inChrome(t.start) === inChrome(tokens[i - 1].start);
       if (!wrapped) {
         close(i);
         paragraph++;
@@ -88,14 +92,14 @@ export function splitSentences(text: string, tokens: Token[], rules: CompiledRul
     if (breaksAfter(tokens, i - 1, rules)) close(i);
   }
   close(tokens.length);
-  markChrome(text, sentences);
+  markChrome(sentences, chrome);
   markAnchored(sentences, tokens, rules);
   return sentences;
 }
 
 /** Marks the sentences that overlap site chrome (src/stages/ingest/chrome.ts: the same detector that drops chrome from pages). */
-function markChrome(text: string, sentences: Sentence[]): void {
-  const spans = findChromeSpans(text);
+function markChrome(sentences: Sentence[], found: ReturnType<typeof findChromeSpans>): void {
+  const spans = found.slice();
   if (!spans.length) return;
   spans.sort((a, b) => a.start - b.start);
   let k = 0;

@@ -448,6 +448,58 @@ describe("records: other regions, other indicators", () => {
       ],
     ],
     [
+      "В Атырауской области инфляция составила 11,2%, в Мангистауской – 12,5%.",
+      P,
+      [
+        { indicator: "inflation", measure: "level", amount: 11.2, unit: "percent", territory: "KZ-23" },
+        { indicator: "inflation", measure: "level", amount: 12.5, unit: "percent", territory: "KZ-47" },
+      ],
+    ],
+    [
+      "Поголовье овец увеличилось на 3,2% до 2,1 млн голов.",
+      P,
+      [
+        { indicator: "production", measure: "change", amount: 3.2, unit: "percent", direction: "up" },
+        { indicator: "production", measure: "level", amount: 2.1e6, unit: "head", qualifier: "exact" },
+      ],
+    ],
+    [
+      "Экспорт вырос на 5%, до 2 млрд долларов.",
+      P,
+      [
+        { indicator: "exports", measure: "change", amount: 5, unit: "percent", direction: "up" },
+        { indicator: "exports", measure: "level", amount: 2e9, unit: "USD", qualifier: "exact" },
+      ],
+    ],
+    [
+      "Выпуск продукции в 1,5 раза больше, чем в прошлом году.",
+      P,
+      [{ indicator: "industrial_output", measure: "change", amount: 1.5, unit: "times", direction: "up" }],
+    ],
+    [
+      "Производство зерна увеличилось на 5 тыс. тонн.",
+      P,
+      [{ value: "5 тыс. тонн", indicator: "production", measure: "change", amount: 5000, unit: "t", direction: "up" }],
+    ],
+    [
+      "В Карагандинской области объем промышленного производства составил 2,8 трлн тенге (+4,2%).",
+      P,
+      [
+        { indicator: "industrial_output", measure: "level", amount: 2.8e12, unit: "KZT", territory: "KZ-35" },
+        { value: "+4,2%", indicator: "industrial_output", measure: "change", amount: 4.2, unit: "percent", direction: "up", territory: "KZ-35" },
+      ],
+    ],
+    [
+      "Индекс потребительских цен в Павлодарской области составил 110,8%.",
+      P,
+      [{ indicator: "inflation", measure: "level", amount: 110.8, unit: "percent", territory: "KZ-55" }],
+    ],
+    [
+      "Маслихат утвердил бюджет города Алматы на 2026 год в объеме 1,5 трлн тенге.",
+      P,
+      [{ indicator: "budget", measure: "level", amount: 1.5e12, unit: "KZT", territory: "KZ-75", period: "2026-01-01..2026-12-31 plan" }],
+    ],
+    [
       "Урожайность зерновых в СКО составила 15,2 ц/га.",
       P,
       [{ indicator: "production", measure: "level", amount: 15.2, unit: "c/ha", territory: "KZ-59" }],

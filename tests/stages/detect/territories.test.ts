@@ -137,6 +137,24 @@ describe("territories: akims place an article in their region", () => {
     });
 });
 
+describe("territories: a region's adjective standing alone in a list", () => {
+  it("'в Мангистауской – 12,5%' after 'в Атырауской области'", () => {
+    expect(found("в Атырауской области – 11,2%, в Мангистауской – 12,5%").map((t) => [t.text, t.code])).toEqual([
+      ["Атырауской области", "KZ-23"],
+      ["Мангистауской", "KZ-47"],
+    ]);
+  });
+  it("'в Карагандинской и Павлодарской областях'", () => {
+    expect(found("в Карагандинской и Павлодарской областях").map((t) => [t.text, t.code])).toEqual([
+      ["Карагандинской", "KZ-35"],
+      ["Павлодарской областях", "KZ-55"],
+    ]);
+  });
+  it("not before another noun: 'Карагандинской ТЭЦ-3', 'Алматинской ТЭЦ-2'", () => {
+    expect(found("на Карагандинской ТЭЦ-3 и Алматинской ТЭЦ-2")).toEqual([]);
+  });
+});
+
 describe("territories: the country and references", () => {
   it("'в Казахстане' is a locative country mention, 'Казахстана' is not", () => {
     const [m] = found("в Казахстане");

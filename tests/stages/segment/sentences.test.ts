@@ -92,6 +92,15 @@ describe("sentences: site chrome", () => {
     const s = splitSentences(text, tokenize(text), rules);
     expect(s.map((x) => x.chrome)).toEqual([false, true, true, true, false]);
   });
+  it("a lower-case line is not wrapped into the line before when it is chrome ('thumb|…' caption under a headline)", () => {
+    const text = "Фермер отсудил 80 млн долларов у Monsanto\nthumb|Пестициды Monsanto\nВ среду суд обязал компанию выплатить 80,3 млн долларов.";
+    const s = splitSentences(text, tokenize(text), rules);
+    expect(s.map((x) => [text.slice(x.start, x.end), x.chrome])).toEqual([
+      ["Фермер отсудил 80 млн долларов у Monsanto", false],
+      ["thumb|Пестициды Monsanto", true],
+      ["В среду суд обязал компанию выплатить 80,3 млн долларов.", false],
+    ]);
+  });
   it("a chrome line alone is chrome ('Поделиться', 'Рассказать друзьям')", () => {
     const text = "Рассказать друзьям\n\nРост составил 5%.\nПоделиться";
     const s = splitSentences(text, tokenize(text), rules);
