@@ -69,6 +69,13 @@ export function parseDigits(tokens: Token[], i: number, limit: number, text: str
       rule = "numbers.stray_space_decimal";
     }
   }
+  // a case ending glued by a hyphen belongs to the number: "5-ти млрд", "30-ти проектов", "2-х тысяч"
+  const hy = tokens[j];
+  const suffix = tokens[j + 1];
+  if (j + 1 < limit && hy?.text === "-" && !hy.spaceBefore && suffix?.kind === "word" && !suffix.spaceBefore && !digits.includes(".") && isCardinalSuffix(digits, suffix.norm)) {
+    j += 2;
+    rule = "numbers.case_suffix";
+  }
   // a sign glued to the number, not the dash of a range
   let sign: 1 | -1 | 0 = 0;
   let from = i;
@@ -84,6 +91,13 @@ export function parseDigits(tokens: Token[], i: number, limit: number, text: str
   let value = parseExact(digits);
   if (sign === -1) value = { n: -value.n, d: value.d };
   return { from, to: j, value, sign, rule };
+}
+
+const CARDINAL_SUFFIXES = new Set(["ти", "ми", "ух", "ех", "мя"]);
+
+/** "5-ти", "2-х", "3-ех": the case ending of a cardinal written in digits ("2-х" only for 2-4: "5-х" is an ordinal). */
+export function isCardinalSuffix(digits: string, suffix: string): boolean {
+  return CARDINAL_SUFFIXES.has(suffix) || (suffix === "х" && /^[234]$/.test(digits));
 }
 
 function unitOrScaleAt(tokens: Token[], j: number, rules: CompiledRules): boolean {
@@ -180,8 +194,10 @@ export function parseNumber(tokens: Token[], i: number, limit: number, text: str
     if (!part && sc) {
       // a bare scale word: only at the start
       if (j !== i) break;
-      const plural = /(ы|и|ов|ам|ами|ах)$/.test(tokens[j].norm) && tokens[j].norm !== "тысячи";
-      if (plural || tokens[j].norm === "тысячи") return { from: i, to: sc.to, value: null, kind: "vague", scales: [sc.scale], sign: 0, rules: [sc.scale.id] };
+      // "тысяч", "миллионов": plural; "млрд" alone, with no number before it, cannot be read either
+      const abbreviation = !rules.scales.has(tokens[j].norm);
+      const plural = /(ы|и|ов|ам|ами|ах)$/.test(tokens[j].norm) || tokens[j].norm === "тысяч";
+      if (plural || abbreviation) return { from: i, to: sc.to, value: null, kind: "vague", scales: [sc.scale], sign: 0, rules: [sc.scale.id] };
       kind = "words";
       part = { n: 1n, d: 1n };
     }

@@ -92,8 +92,18 @@ describe("parseNumber: number words and scales", () => {
   it("a trailing plain number after a scaled part is not added: '2 миллиона 500' is 2000000", () => {
     expect(parse("2 миллиона 500")?.value).toBe("2000000");
   });
-  it("vague amounts have no value: 'несколько миллионов', 'миллионы', 'сотни тысяч'", () => {
-    for (const v of ["несколько миллионов долларов", "миллионы долларов", "сотни тысяч"]) {
+  it("a case ending glued to digits belongs to the number: '5-ти млрд', '30-ти', '2-х тысяч', '3-ех'", () => {
+    expect(parse("5-ти млрд тенге")).toMatchObject({ value: "5000000000", text: "5-ти млрд" });
+    expect(parse("30-ти проектов")).toMatchObject({ value: "30", text: "30-ти" });
+    expect(parse("2-х тысяч")).toMatchObject({ value: "2000", text: "2-х тысяч" });
+    expect(parse("3-ех лет")).toMatchObject({ value: "3", text: "3-ех" });
+  });
+  it("'5-х' and '1990-х' are ordinals, not cardinals with an ending", () => {
+    expect(parse("5-х классов")?.text).toBe("5");
+    expect(parse("1990-х годах")?.text).toBe("1990");
+  });
+  it("vague amounts have no value: 'несколько миллионов', 'миллионы', 'сотни тысяч', a bare 'тысяч' or 'млрд'", () => {
+    for (const v of ["несколько миллионов долларов", "миллионы долларов", "сотни тысяч", "тысяч рабочих мест", "тысячи тенге", "млрд тенге"]) {
       const got = parse(v);
       expect(got, v).not.toBeNull();
       expect(got!.value, v).toBeNull();

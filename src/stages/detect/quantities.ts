@@ -5,7 +5,7 @@ import type { MentionType, Qualifier } from "../../core/record.js";
 import type { Token } from "../segment/tokens.js";
 import { isDash } from "../segment/tokens.js";
 import type { Sentence } from "../segment/sentences.js";
-import { abbreviationEnd, parseDigits, parseNumber, type ParsedNumber } from "../../numbers/parse.js";
+import { abbreviationEnd, isCardinalSuffix, parseDigits, parseNumber, type ParsedNumber } from "../../numbers/parse.js";
 import { fromNumber, mul, type Exact } from "../../numbers/exact.js";
 import { matchAt } from "../../rules/pattern.js";
 import type { Span } from "../../core/span.js";
@@ -157,7 +157,7 @@ function ordinalAt(tokens: Token[], i: number, limit: number, rules: CompiledRul
   const t = tokens[i];
   if (t.kind === "num" && tokens[i + 1]?.text === "-" && !tokens[i + 1].spaceBefore && !tokens[i + 2]?.spaceBefore && i + 2 < limit) {
     const suffix = tokens[i + 2];
-    if (suffix.kind === "word" && rules.ordinalSuffixes.has(suffix.norm)) return { value: fromNumber(Number(t.text)), to: i + 3, rule: "numbers.ordinal_digits" };
+    if (suffix.kind === "word" && rules.ordinalSuffixes.has(suffix.norm) && !isCardinalSuffix(t.text, suffix.norm)) return { value: fromNumber(Number(t.text)), to: i + 3, rule: "numbers.ordinal_digits" };
   }
   const w = rules.numerals.get(t.norm);
   if (w?.kind === "ordinal" && w.value) return { value: w.value, to: i + 1, rule: w.id };

@@ -192,6 +192,18 @@ describe("quantities: counts and elliptical amounts", () => {
       ["75 млн", "KZT"],
     ]);
   });
+  it("'свыше 5-ти млрд тенге' is 5 billion, not a bare 'млрд' of 1 billion", () => {
+    expect(one("Выделено свыше 5-ти млрд тенге.")).toMatchObject({ text: "5-ти млрд тенге", amount: 5e9, unit: "KZT", qualifier: "over" });
+  });
+  it("'более 2-х тысяч рабочих мест' is 2000, not 1000", () => {
+    expect(one("Создано более 2-х тысяч рабочих мест.")).toMatchObject({ text: "2-х тысяч рабочих мест", amount: 2000, unit: "count", qualifier: "over" });
+  });
+  it("'около 30-ти проектов' counts projects", () => {
+    expect(one("Реализуется около 30-ти проектов.")).toMatchObject({ text: "30-ти проектов", amount: 30, unit: "count", qualifier: "approx" });
+  });
+  it("'тысячи рабочих мест', 'миллионы долларов' have no amount", () => {
+    expect(find("Создано тысячи рабочих мест и потрачены миллионы долларов.").map((m) => m.amount)).toEqual([null, null]);
+  });
   it("a scaled amount at the very end of the document is read, and the run does not fail", () => {
     expect(one("Бюджет составил 3 млрд тенге")).toMatchObject({ amount: 3e9, unit: "KZT" });
     expect(() => mentionsOf(rules, "Бюджет составил 3 млрд")).not.toThrow();
