@@ -19,6 +19,7 @@ export interface Sentence {
   anchored: boolean;
 }
 
+const BULLETS = new Set(["-", "–", "—", "•", "·", "*", "▪", "●"]);
 const TERMINAL = new Set([".", "!", "?", "…"]);
 const CLOSERS = new Set(['"', "»", "”", "’", ")", "'"]);
 const OPENERS = new Set(['"', "«", "“", "(", "—", "–", "-", "'"]);
@@ -85,7 +86,9 @@ export function splitSentences(text: string, tokens: Token[], rules: CompiledRul
         t.newlinesBefore === 1 && t.kind === "word" && !isCapitalised(t) && !TERMINAL.has(tokens[i - 1].text) && inChrome(t.start) === inChrome(tokens[i - 1].start);
       if (!wrapped) {
         close(i);
-        paragraph++;
+        // the items of a list introduced by a colon stay in its paragraph: "В 2023 году в области:\n- ВРП …;\n- инвестиции …"
+        const listItem = BULLETS.has(t.text) && (tokens[i - 1].text === ":" || tokens[i - 1].text === ";");
+        if (!listItem) paragraph++;
         continue;
       }
     }

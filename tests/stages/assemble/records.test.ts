@@ -606,6 +606,25 @@ describe("records: whole articles (territory and period context)", () => {
     ]);
   });
 
+  it("a list introduced by a colon takes the period and region of its lead", () => {
+    const text = [
+      "В 2023 году в Туркестанской области:",
+      "- объем ВРП составил 4,1 трлн тенге;",
+      "- инвестиции в основной капитал – 1,2 трлн тенге (рост на 18%);",
+      "- построено 45 школ на 25 тыс. мест.",
+      "",
+      "Объем промышленного производства увеличился на 12,4%.",
+    ].join("\n");
+    expect(brief(text, "2024-02-05")).toEqual([
+      ["4,1 трлн тенге", "grp", "level", "KZ-61", "2023-01-01..2023-12-31 actual"],
+      ["1,2 трлн тенге", "fixed_capital_investment", "level", "KZ-61", "2023-01-01..2023-12-31 actual"],
+      ["18%", "fixed_capital_investment", "change", "KZ-61", "2023-01-01..2023-12-31 actual"],
+      ["45 школ", "schools", "level", "KZ-61", "2023-01-01..2023-12-31 actual"],
+      ["25 тыс. мест", "schools", "level", "KZ-61", "2023-01-01..2023-12-31 actual"],
+      ["12,4%", "industrial_output", "change", "KZ-61", null],
+    ]);
+  });
+
   it("site chrome after the article ('Читайте также' and its headlines) gives nothing", () => {
     const text = "В Мангистауской области введено 620 тыс. кв. метров жилья.\n\nЧитайте также\nЭкспорт Казахстана вырос на 5%\nВ Актау открыли завод на 10 млрд тенге";
     expect(brief(text, "2025-07-18")).toEqual([["620 тыс. кв. метров", "housing", "level", "KZ-47", null]]);

@@ -72,6 +72,17 @@ describe("sentences: punctuation, quotes, numbers, lines", () => {
       expect(sentences(text)).toEqual(want);
     });
 
+  it("keeps the items of a list introduced by a colon in its paragraph, each its own sentence", () => {
+    const text = "В 2023 году в области:\n- ВРП вырос на 5%;\n- инвестиции – 1,2 трлн тенге.\n\nНовый абзац.\n- не пункт списка";
+    const s = splitSentences(text, tokenize(text), rules);
+    expect(s.map((x) => [text.slice(x.start, x.end), x.paragraph])).toEqual([
+      ["В 2023 году в области:", 0],
+      ["- ВРП вырос на 5%;", 0],
+      ["- инвестиции – 1,2 трлн тенге.", 0],
+      ["Новый абзац.", 1],
+      ["- не пункт списка", 2],
+    ]);
+  });
   it("gives paragraphs by line breaks and spans that are exactly the text", () => {
     const text = "Первый. Второй.\n\nТретий.";
     const s = splitSentences(text, tokenize(text), rules);
