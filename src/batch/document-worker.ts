@@ -10,3 +10,5 @@ if (rules.version !== rulesVersion) throw new Error(`rules changed while the run
 parentPort!.on("message", (m: { seq: number; raw: RawDocument; timeoutMs: number }) => {
   parentPort!.postMessage({ seq: m.seq, outcome: processDocument(m.raw, rules, m.timeoutMs) });
 });
+// rules compiled: documents may come (their time budgets start now)
+parentPort!.postMessage({ ready: true });

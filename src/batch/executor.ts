@@ -26,7 +26,7 @@ function workerFile(): string {
 
 interface Slot {
   worker: Worker;
-  /** Handed to a caller (set at once, so two callers never share a slot). */
+  /** Handed to a caller (set at once, so two callers never share a slot); also set while its worker starts. */
   reserved: boolean;
   busy: { seq: number; resolve: (o: Outcome) => void; timer: NodeJS.Timeout } | null;
 }
@@ -43,8 +43,13 @@ export function workerPool(rules: CompiledRules, size: number, timeoutMs: number
   let closed = false;
   const spawn = (): Slot => {
     const worker = new Worker(workerFile(), { workerData: { rulesDir: rules.dir, rulesVersion: rules.version } });
-    const slot: Slot = { worker, reserved: false, busy: null };
-    worker.on("message", (m: { seq: number; outcome: Outcome }) => {
+    // reserved until the worker has compiled its rules and says it is ready
+    const slot: Slot = { worker, reserved: true, busy: null };
+    worker.on("message", (m: { seq: number; outcome: Outcome; ready?: boolean }) => {
+      if (m.ready) {
+        release(slot);
+        return;
+      }
       const b = slot.busy;
       if (!b || b.seq !== m.seq) return;
       clearTimeout(b.timer);
@@ -76,7 +81,6 @@ export function workerPool(rules: CompiledRules, size: number, timeoutMs: number
     void slot.worker.terminate();
     if (closed || i < 0) return;
     slots[i] = spawn();
-    release(slots[i]);
   };
   for (let i = 0; i < size; i++) slots.push(spawn());
   const acquire = (): Promise<Slot> => {

@@ -56,20 +56,23 @@ export class PatternSet<T extends { pattern: Pattern }> {
     }
   }
 
-  /** Candidates depend only on the token's kind and normal form: remembered per form. */
-  private readonly memo = new Map<string, T[]>();
-  private static readonly MEMO_LIMIT = 200_000;
   private static readonly NONE: never[] = [];
+  private static slots = 0;
+  /** This set's place in every lexicon entry. */
+  private readonly slot = PatternSet.slots++;
 
-  /** The items whose pattern may start at this token, in list order. */
+  /**
+   * The items whose pattern may start at this token, in list order.
+   * Candidates depend only on the token's normal form, so they are kept in the
+   * form's lexicon entry, which the token holds: one lookup per token, shared
+   * by every pattern set.
+   */
   candidates(t: Token, env: PatternEnv): T[] {
-    // words and other tokens never share a form, but digits could equal a word's norm only if a word were digits
-    const key = t.norm;
-    const hit = this.memo.get(key);
+    const entry = (t.lex ??= lexiconEntry(t.norm));
+    const hit = entry[this.slot] as T[] | undefined;
     if (hit) return hit;
     const found = this.compute(t, env);
-    if (this.memo.size >= PatternSet.MEMO_LIMIT) this.memo.clear();
-    this.memo.set(key, found);
+    entry[this.slot] = found;
     return found;
   }
 
@@ -108,4 +111,19 @@ function firstAtoms(p: Pattern): Atom[] {
 
 function undouble(s: string): string {
   return s.replace(/нн/g, "н");
+}
+
+/** Per word form, what each pattern set found for it (indexed by the set's slot). */
+export type LexiconEntry = unknown[];
+const lexicon = new Map<string, LexiconEntry>();
+const LEXICON_LIMIT = 300_000;
+
+function lexiconEntry(norm: string): LexiconEntry {
+  let e = lexicon.get(norm);
+  if (!e) {
+    if (lexicon.size >= LEXICON_LIMIT) lexicon.clear();
+    e = [];
+    lexicon.set(norm, e);
+  }
+  return e;
 }

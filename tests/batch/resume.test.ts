@@ -4,16 +4,18 @@ import { join } from "node:path";
 import { once } from "node:events";
 import { describe, expect, it } from "vitest";
 import { cli, cliChild, jsonl } from "../cli/run-cli.js";
+// @ts-expect-error: a plain JavaScript module shared with the benchmarks
+import { buildCorpus } from "../../bench/corpus.mjs";
 
 const tmp = () => mkdtempSync(join(tmpdir(), "pokazatel-batch-"));
 const ids = (out: string) => jsonl<{ id: string }>(join(out, "records.jsonl")).map((r) => r.id);
 const run = (out: string) => JSON.parse(readFileSync(join(out, "run.json"), "utf8"));
 
-/** A corpus big enough that a kill lands mid-run: NEREL train plus the seeds. */
+/** A corpus big enough that a kill lands mid-run: 3 MB recombined from the repository's texts, plus the seeds. */
 function corpus(): string {
   const dir = join(tmp(), "in");
   mkdirSync(dir);
-  cpSync("../shared/bench/nerel/train.jsonl", join(dir, "train.jsonl"));
+  buildCorpus(".", join(dir, "recombined.jsonl"), 3);
   cpSync("corpus", dir, { recursive: true });
   return dir;
 }

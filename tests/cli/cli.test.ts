@@ -67,6 +67,23 @@ describe("pokazatel extract", () => {
     expect(r.stderr).toContain(`measures.yaml:${line}:`);
   });
 
+  it("fails a document that overruns its time budget alone, with the reason, in-process and on workers", () => {
+    const dir = tmp();
+    // a long document next to a short one; a budget of 300 ms only the short one can meet
+    writeFileSync(join(dir, "long.txt"), "Экспорт вырос на 5%, импорт снизился на 3%. ".repeat(60_000));
+    writeFileSync(join(dir, "short.txt"), "Рост 1%.");
+    for (const concurrency of ["1", "2"]) {
+      const out = join(tmp(), `out-${concurrency}`);
+      const r = cli(["extract", dir, "--out", out, "--no-db", "--quiet", "--timeout", "300", "--concurrency", concurrency]);
+      expect(r.status).toBe(1);
+      const docs = jsonl<{ source: { path: string }; status: string; error: string | null }>(join(out, "documents.jsonl"));
+      const long = docs.find((d) => d.source.path === "long.txt")!;
+      expect(long.status).toBe("failed");
+      expect(long.error).toMatch(/^pipeline\.timeout: .*long\.txt.*300 ms/);
+      expect(docs.find((d) => d.source.path === "short.txt")!.status).toBe("ok");
+    }
+  });
+
   it("exits 2 on bad arguments and when no documents are found", () => {
     expect(cli(["extract"]).status).toBe(2);
     expect(cli(["extract", "corpus", "--concurrency", "zero"]).status).toBe(2);

@@ -17,6 +17,8 @@ export interface Token {
   newlinesBefore: number;
   /** The word's stem, filled in when a rule first needs it (src/rules/pattern.ts). */
   stem?: string;
+  /** The word form's lexicon entry: the patterns that can start here (src/rules/pattern-set.ts). */
+  lex?: unknown[];
 }
 
 // Letters of the scripts press texts about Kazakhstan use: Latin (with
@@ -64,6 +66,9 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       norm: kind === "word" ? normWord(t) : t,
       spaceBefore: start > prevEnd,
       newlinesBefore: newlines,
+      // filled in later; present from the start so every token has one shape
+      stem: undefined,
+      lex: undefined,
     });
     prevEnd = start + t.length;
   }
