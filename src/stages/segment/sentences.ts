@@ -77,8 +77,13 @@ export function splitSentences(text: string, tokens: Token[], rules: CompiledRul
     from = to;
   };
   // a wrapped line never runs into (or out of) site chrome: "Заголовок с 80 млн долларов\nthumb|Подпись"
-  const chrome = findChromeSpans(text);
-  const inChrome = (pos: number) => chrome.some((c) => c.start <= pos && pos < c.end);
+  const chrome = findChromeSpans(text).sort((a, b) => a.start - b.start);
+  let ck = 0; // positions asked come in text order: walk the sorted spans once
+  const inChrome = (pos: number) => {
+    while (ck > 0 && chrome[ck - 1].end > pos) ck--;
+    while (ck < chrome.length && chrome[ck].end <= pos) ck++;
+    return ck < chrome.length && chrome[ck].start <= pos;
+  };
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.newlinesBefore > 0) {
