@@ -150,6 +150,9 @@ describe("territories: a region's adjective standing alone in a list", () => {
       ["Павлодарской областях", "KZ-55"],
     ]);
   });
+  it("'в Карагандинской обл.'", () => {
+    expect(first("в Карагандинской обл. создано")).toMatchObject({ text: "Карагандинской обл", code: "KZ-35" });
+  });
   it("not before another noun: 'Карагандинской ТЭЦ-3', 'Алматинской ТЭЦ-2'", () => {
     expect(found("на Карагандинской ТЭЦ-3 и Алматинской ТЭЦ-2")).toEqual([]);
   });
