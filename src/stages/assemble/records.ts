@@ -120,6 +120,8 @@ export function assemble(
         }
       }
       if (q.type === "number") continue;
+      // "двукратный рост", "выросли вдвое" are changes; "двукратный чемпион", "трижды становился лауреатом" are not figures
+      if (q.numberKind === "multiplier" && !changeWordIn(tokens, clause, rules)) continue;
       if (q.type === "count") lastCount = q;
       const m = measureOf(q, tokens, clause, qs, rules);
       let measure = m.measure;
@@ -228,6 +230,11 @@ function continuesChange(q: Quantity, previous: DraftRecord, tokens: Token[]): b
 }
 
 const dashAt = (tokens: Token[], i: number): boolean => i >= 0 && i < tokens.length && isDash(tokens[i]);
+
+function changeWordIn(tokens: Token[], clause: Clause, rules: CompiledRules): boolean {
+  const m = rules.measures;
+  return firstMatch([...m.changeUp, ...m.changeDown, ...m.comparativeUp, ...m.comparativeDown, ...m.changeNouns], tokens, clause.from, clause.to, rules) !== null;
+}
 
 function countedCueBefore(q: Quantity, tokens: Token[], clause: Clause, rules: CompiledRules): Quantity["counted"] {
   for (let i = q.tokenFrom - 1; i >= clause.from; i--)

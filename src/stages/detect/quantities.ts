@@ -201,7 +201,15 @@ export function findQuantities(text: string, tokens: Token[], s: Sentence, si: n
     if (t.kind === "word") {
       const w = rules.numerals.get(t.norm);
       if (w?.kind === "multiplier" && w.value) {
-        out.push(make(tokens, i, i + 1, si, { type: "ratio", amount: w.value, unit: "times", numberKind: "multiplier", rules: [w.id] }));
+        const q = make(tokens, i, i + 1, si, { type: "ratio", amount: w.value, unit: "times", numberKind: "multiplier", rules: [w.id] });
+        withQualifier(q, tokens, s, rules); // "почти вдвое"
+        out.push(q);
+        i++;
+        continue;
+      }
+      // "во второй половине 1950-х", "в первой половине года": a part of a period, not a share
+      const afterOrdinal = i > s.tokenFrom && rules.numerals.get(tokens[i - 1].norm)?.kind === "ordinal";
+      if (w?.kind === "fraction" && w.value && afterOrdinal) {
         i++;
         continue;
       }
