@@ -169,7 +169,8 @@ export function assemble(
             measure = "share";
             used.push("measures.percent_of_whole");
           }
-        } else if (q.type === "money" || measure === "change" || measure === "share" || measure === "rank") {
+          // a place with no indicator named is not "other": it is a contest's ("заняла 3-е место в чемпионате")
+        } else if (q.type === "money" || measure === "change" || measure === "share") {
           indicator = "other";
           cueRule = "assemble.other";
         } else continue;
