@@ -101,7 +101,8 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       if (report.documents.seen === 0) {
         say("pokazatel: no documents found under the inputs");
         status = EXIT.nothingDone;
-      } else status = report.documents.failed ? EXIT.someFailed : EXIT.ok;
+      } else status = report.documents.failed || report.store_error ? EXIT.someFailed : EXIT.ok;
+      if (report.store_error) say(`pokazatel: the database stopped taking results: ${report.store_error}; ${o.out}/ is complete`);
     });
 
   program
@@ -172,7 +173,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       say(`pokazatel: ${e.message}`);
       return EXIT.nothingDone;
     }
-    if ((e as { name?: string }).name === "ReviewInputError") {
+    if ((e as { name?: string }).name === "ReviewInputError" || (e as { name?: string }).name === "PostgresStoreError") {
       say(`pokazatel: ${(e as Error).message}`);
       return EXIT.nothingDone;
     }
@@ -187,7 +188,8 @@ async function openStore(db: string | boolean | undefined, out: string): Promise
   if (db === undefined || db === true) return new SqliteStore(join(out, "pokazatel.sqlite"));
   if (db.startsWith("sqlite:")) return new SqliteStore(db.slice("sqlite:".length));
   if (/^postgres(ql)?:\/\//.test(db)) {
-    const { PostgresStore } = (await import("./store/postgres-store.js" as string)) as typeof import("./store/store.js") & { PostgresStore: { open(url: string): Promise<Store> } };
+    // loaded only when asked for: most runs use the embedded database
+    const { PostgresStore } = await import("./store/postgres-store.js");
     return PostgresStore.open(db);
   }
   throw new UsageError(`--db ${redact(db)}: give sqlite:PATH or postgres://…`);

@@ -53,6 +53,8 @@ export interface RunReport {
   seconds: number;
   inputs: string[];
   store: string | null;
+  /** Why the store stopped taking results, if it did (the JSONL output is complete all the same). */
+  store_error: string | null;
   failures: Failure[];
 }
 
@@ -94,7 +96,7 @@ function okLine(raw: RawDocument, records: number): DocumentLine {
 export async function runExtract(opts: ExtractOptions): Promise<RunReport> {
   const started = new Date();
   await mkdir(opts.out, { recursive: true });
-  const store = opts.store ?? null;
+  let store = opts.store ?? null;
   const concurrency = Math.max(1, opts.concurrency ?? 1);
   const timeoutMs = opts.timeoutMs ?? 10_000;
   const batchSize = opts.batchSize ?? 200;
@@ -111,6 +113,7 @@ export async function runExtract(opts: ExtractOptions): Promise<RunReport> {
     seconds: 0,
     inputs: opts.inputs,
     store: store?.where ?? null,
+    store_error: null,
     failures: [],
   };
 
@@ -119,7 +122,7 @@ export async function runExtract(opts: ExtractOptions): Promise<RunReport> {
   let nextOut = 0;
   let pending: DocumentResult[] = [];
   const flushStore = async () => {
-    if (store && pending.length) await store.put(pending);
+    if (store && pending.length) await guarded(() => store!.put(pending));
     pending = [];
   };
   // one writer at a time: results finishing together must not interleave their lines
@@ -146,6 +149,21 @@ export async function runExtract(opts: ExtractOptions): Promise<RunReport> {
     }
   };
 
+  /**
+   * A store that fails (its own retries exhausted: a lost database) stops
+   * being used: the run goes on, writes complete JSONL, and says why in
+   * run.json `store_error` (the command then exits 1).
+   */
+  async function guarded<R>(f: () => Promise<R>): Promise<R | undefined> {
+    try {
+      return await f();
+    } catch (e) {
+      report.store_error = `${store?.where ?? "store"}: ${errorText(e)}`;
+      store = null;
+      return undefined;
+    }
+  }
+
   const queue = new PQueue({ concurrency: concurrency * 2 });
   let failure: unknown = null;
   try {
@@ -162,9 +180,9 @@ export async function runExtract(opts: ExtractOptions): Promise<RunReport> {
       const raw = item.doc;
       if (store && !opts.full) {
         const key = documentKey(raw.source);
-        const known = (await store.lookup([key])).get(key);
+        const known = (await guarded(() => store!.lookup([key])))?.get(key);
         if (known && known.docId === raw.docId && known.rulesVersion === opts.rules.version) {
-          const stored = await store.load(key);
+          const stored = await guarded(() => store!.load(key));
           if (stored) {
             ready.set(mySeq, { result: stored, status: "skipped" });
             await emit();
@@ -206,7 +224,7 @@ export async function runExtract(opts: ExtractOptions): Promise<RunReport> {
   report.processed = report.documents.processed;
   report.finished = finished.toISOString();
   report.seconds = +((finished.getTime() - started.getTime()) / 1000).toFixed(3);
-  await store?.recordRun(report);
+  if (store) await guarded(() => store!.recordRun(report));
   await writeFile(join(opts.out, "run.json.tmp"), `${JSON.stringify(report, null, 2)}\n`);
   await rename(join(opts.out, "run.json.tmp"), join(opts.out, "run.json"));
   return report;
