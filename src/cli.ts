@@ -9,6 +9,9 @@ import { writeReviewPage } from "./review/review-page.js";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { SqliteStore } from "./store/sqlite-store.js";
+import { writeCsv } from "./sinks/csv.js";
+import { readJsonl } from "./sinks/read-jsonl.js";
+import type { IndicatorRecord } from "./core/record.js";
 import type { Store } from "./store/store.js";
 
 /** Exit statuses scripts rely on (shared/spec/cli.md). */
@@ -64,6 +67,10 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     .option("--full", "process every document, also those unchanged since an earlier run")
     .option("--timeout <ms>", "time budget per document, in milliseconds", positiveInt, 10_000)
     .option("--max-bytes <n>", "largest input file read, in bytes", positiveInt, 20 * 1024 * 1024)
+    .option("--format <format>", "also write the flat view of the records as records.csv (csv); records.jsonl is always written", (v) => {
+      if (v !== "jsonl" && v !== "csv") throw new InvalidArgumentError("jsonl or csv");
+      return v;
+    }, "jsonl")
     .option("--quiet", "no progress and no summary")
     .action(async (inputs: string[], o) => {
       const rules = loadRules(o.rules);
@@ -92,6 +99,10 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       });
       bar?.stop();
       await store?.close();
+      if (o.format === "csv") {
+        const n = await writeCsv(readJsonl<IndicatorRecord>(join(o.out, "records.jsonl")), join(o.out, "records.csv"));
+        if (!o.quiet) say(`pokazatel: ${n} records → ${o.out}/records.csv`);
+      }
       if (!o.quiet) {
         const d = report.documents;
         say(`pokazatel: ${d.seen} documents (${d.processed} processed, ${d.skipped} unchanged, ${d.failed} failed), ${report.records} records in ${report.seconds} s → ${o.out}/${store ? ` and ${store.where}` : ""}`);

@@ -21,6 +21,16 @@ describe("pokazatel extract", () => {
     expect(existsSync(join(out, "pokazatel.sqlite"))).toBe(false);
   });
 
+  it("--format csv also writes the flat view as records.csv, one row per record", () => {
+    const out = join(tmp(), "out");
+    expect(cli(["extract", "corpus", "--out", out, "--no-db", "--quiet", "--format", "csv"]).status).toBe(0);
+    const csv = readFileSync(join(out, "records.csv"), "utf8");
+    const rows = csv.split("\r\n").filter(Boolean);
+    expect(csv.startsWith("\ufeffindicator,label,territory_code")).toBe(true);
+    expect(rows.length - 1).toBe(jsonl(join(out, "records.jsonl")).length);
+    expect(cli(["extract", "corpus", "--out", out, "--no-db", "--format", "xls"]).status).toBe(2);
+  });
+
   it("reports broken files as failed documents, keeps the rest, exits 1", () => {
     const dir = tmp();
     cpSync("corpus/002_961fc4cb50cd10a6.txt", join(dir, "good.txt"));
