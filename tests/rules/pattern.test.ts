@@ -113,3 +113,25 @@ describe("parsePattern: errors an analyst gets", () => {
     expect(performance.now() - t0).toBeLessThan(2000);
   });
 });
+
+describe("the catalogue's one-word cues do not fire on common words (stemming traps)", () => {
+  // a one-word cue written as a stem ("надой") matches every word with the same
+  // stem ("над", "надо"); such cues must be written as exact forms or prefixes
+  const common = (
+    "в и на с по что не из он его о за к как был после а от также для у до это время ее будет я об который она во было со но " +
+    "однако этом уже того еще была пост том где при более все стал стала стали были ему под этого когда ранее их заявил является " +
+    "над надо надеюсь займет займется место места раз года году день люди человек глава тем чем если можно нужно должен " +
+    "сказал сообщил отметил словам данным ходе рамках числе связи целом итогам качестве порядка около почти свыше"
+  ).split(" ");
+  const oneWord = rules.cues.filter((c) => c.pattern.elements.length === 1);
+
+  it("has one-word cues to check", () => {
+    expect(oneWord.length).toBeGreaterThan(30);
+  });
+  for (const w of common)
+    it(`'${w}'`, () => {
+      const tokens = tokenize(w);
+      const hits = oneWord.filter((c) => matchAt(c.pattern, tokens, 0, 1, env)).map((c) => `${c.id}: ${c.pattern.source}`);
+      expect(hits).toEqual([]);
+    });
+});

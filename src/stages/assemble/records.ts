@@ -107,7 +107,7 @@ export function assemble(
       const clause = clauses[clauseIndexOf(clauses, q.tokenFrom)];
       const used: string[] = [];
       // a bare number after a count of the same sentence counts the same ("25 тысяч рабочих мест, из них 19 тысяч")
-      if (q.type === "number" && lastCount && lastCount.counted && !q.transition) {
+      if (q.type === "number" && lastCount && lastCount.counted && !q.transition && !yearLike(q, tokens)) {
         q = { ...q, type: "count", unit: "count", counted: lastCount.counted };
         used.push("assemble.count_ellipsis");
       }
@@ -231,6 +231,13 @@ function continuesChange(q: Quantity, previous: DraftRecord, tokens: Token[]): b
 }
 
 const dashAt = (tokens: Token[], i: number): boolean => i >= 0 && i < tokens.length && isDash(tokens[i]);
+
+/** A bare four-digit number 1900-2100: a year ("67 200 жителей в 2004"), never the same count again. */
+function yearLike(q: Quantity, tokens: Token[]): boolean {
+  if (q.hasScale || q.tokenTo - q.tokenFrom !== 1) return false;
+  const t = tokens[q.tokenFrom];
+  return t.kind === "num" && t.text.length === 4 && +t.text >= 1900 && +t.text <= 2100;
+}
 
 function changeWordIn(tokens: Token[], clause: Clause, rules: CompiledRules): boolean {
   const m = rules.measures;

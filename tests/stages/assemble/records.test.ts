@@ -558,6 +558,19 @@ describe("records: other regions, other indicators", () => {
       [{ indicator: "household_income", measure: "change", amount: 5, unit: "percent", direction: "up", territory: "KZ-55" }],
     ],
     [
+      "В Павлодаре 330 тыс. жителей.",
+      P,
+      [{ indicator: "population", measure: "level", amount: 330000, unit: "count", counted: "житель", territory: "KZ-55", place: "Павлодар" }],
+    ],
+    [
+      "В Туркестанской области надоено 450 тыс. тонн молока, а урожай зерна составил 1,2 млн тонн.",
+      P,
+      [
+        { indicator: "production", measure: "level", amount: 450000, unit: "t", territory: "KZ-61" },
+        { indicator: "production", measure: "level", amount: 1.2e6, unit: "t", territory: "KZ-61" },
+      ],
+    ],
+    [
       "Урожайность зерновых в СКО составила 15,2 ц/га.",
       P,
       [{ indicator: "production", measure: "level", amount: 15.2, unit: "c/ha", territory: "KZ-59" }],
@@ -600,6 +613,9 @@ describe("records: numbers that are no indicator give no record", () => {
     "Во второй половине 1950-х годов завод расширили.",
     "В первой половине дня прошло совещание.",
     "Команда Павлодарской области заняла 3-е место в чемпионате.",
+    "В результате аварии пострадали 20 человек, житель Павлодара задержан.",
+    "Суд арестовал двух жителей Шымкента.",
+    "Над полем распылили 20 тонн удобрений.",
     "Популярное\nЭкспорт Павлодарской области вырос на 10%\nВ Атырау выделили 5 млрд тенге",
   ];
   for (const text of cases)
