@@ -175,13 +175,21 @@ export function compile(loaded: LoadedRules): CompiledRules {
   if (errors.length) throw new RuleSetError(errors);
 
   // duplicate detection: a key (word form, id) defined twice, with both places
-  const seen = new Map<string, string>();
-  const claim = (key: string, file: RuleFile, path: (string | number)[], what: string) => {
-    const at = file.lineOf(path);
-    const here = `${file.path}:${at.line}`;
+  // (lines are looked up only for a duplicate: finding them means a slower parse)
+  const seen = new Map<string, { file: RuleFile; path: (string | number)[] }>();
+  /** Claims a key; false when it was already claimed (an error, unless the same list repeats a form that reads the same: "г. Астана", "г.Астана"). */
+  const claim = (key: string, file: RuleFile, path: (string | number)[], what: string): boolean => {
     const prev = seen.get(key);
-    if (prev && prev !== here) errors.push(new RuleError(file.path, at.line, at.col, `${what} is already defined at ${prev}`, "rule.duplicate"));
-    else seen.set(key, here);
+    if (!prev) {
+      seen.set(key, { file, path });
+      return true;
+    }
+    const sameList = prev.file === file && prev.path.length === path.length && prev.path.slice(0, -1).every((k, i) => k === path[i]);
+    if (sameList) return false;
+    const at = file.lineOf(path);
+    const was = prev.file.lineOf(prev.path);
+    errors.push(new RuleError(file.path, at.line, at.col, `${what} is already defined at ${prev.file.path}:${was.line}`, "rule.duplicate"));
+    return false;
   };
 
   const numerals = new Map<string, NumeralWord>();
@@ -325,7 +333,7 @@ export function compile(loaded: LoadedRules): CompiledRules {
   const addName = (f: RuleFile, path: (string | number)[], form: string, e: Omit<GazetteerEntry, "seq">) => {
     const seq = seqOf(form);
     if (seq.length === 0) return;
-    claim(`territories.form.${seq.join(" ")}`, f, path, `territory name "${form}"`);
+    if (!claim(`territories.form.${seq.join(" ")}`, f, path, `territory name "${form}"`)) return;
     const list = gazetteer.get(seq[0]) ?? [];
     list.push({ ...e, seq });
     gazetteer.set(seq[0], list);

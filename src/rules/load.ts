@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, join, relative } from "node:path";
 import { LineCounter, parseDocument, isMap, isSeq, type Node as YamlNode, type Document } from "yaml";
+import jsyaml from "js-yaml";
 import type { z } from "zod";
 import { SCHEMAS, type RuleKind } from "./schema.js";
 import { parsePattern, PatternError } from "./pattern.js";
@@ -82,18 +83,34 @@ export function loadRuleFiles(dir: string): LoadedRules {
     const shown = relative(process.cwd(), path) || path;
     const src = readFileSync(path, "utf8");
     hash.update(n).update("\0").update(src).update("\0");
-    const lc = new LineCounter();
-    const doc = parseDocument(src, { lineCounter: lc, uniqueKeys: true, prettyErrors: false });
-    if (doc.errors.length) {
+    // fast: js-yaml reads the data; the slower `yaml` parse that knows every
+    // node's line runs only when a message needs a place
+    let located: { doc: Document; lc: LineCounter } | null = null;
+    const locate = () => {
+      if (!located) {
+        const lc = new LineCounter();
+        located = { doc: parseDocument(src, { lineCounter: lc, uniqueKeys: true, prettyErrors: false }), lc };
+      }
+      return located;
+    };
+    let json: Record<string, unknown> | null;
+    try {
+      json = jsyaml.load(src, { schema: jsyaml.CORE_SCHEMA, filename: shown }) as Record<string, unknown> | null;
+    } catch (e) {
+      const { doc, lc } = locate();
       // later YAML errors are mostly echoes of the first one
-      for (const e of doc.errors.slice(0, 1)) {
-        const pos = lc.linePos(e.pos[0]);
-        errors.push(new RuleError(shown, pos.line, pos.col, `YAML: ${e.message.split("\n")[0]}`, "rule.bad_yaml"));
+      const first = doc.errors[0];
+      if (first) {
+        const pos = lc.linePos(first.pos[0]);
+        errors.push(new RuleError(shown, pos.line, pos.col, `YAML: ${first.message.split("\n")[0]}`, "rule.bad_yaml"));
+      } else {
+        const mark = (e as { mark?: { line: number; column: number } }).mark;
+        errors.push(new RuleError(shown, (mark?.line ?? 0) + 1, (mark?.column ?? 0) + 1, `YAML: ${(e as Error).message.split("\n")[0]}`, "rule.bad_yaml"));
       }
       continue;
     }
-    const json = doc.toJS() as Record<string, unknown> | null;
     const lineOf = (p: (string | number)[]) => {
+      const { doc, lc } = locate();
       const node = nodeAt(doc, p);
       const off = node?.range?.[0] ?? 0;
       return lc.linePos(off);
