@@ -189,6 +189,12 @@ export function parseNumber(tokens: Token[], i: number, limit: number, text: str
         used.push(...w.rules);
       }
     }
+    // "два с половиной миллиарда", "3 с половиной тысячи": a half more
+    if (part && tokens[partTo]?.norm === "с" && partTo + 1 < limit && tokens[partTo + 1].norm === "половиной") {
+      part = add(part, { n: 1n, d: 2n });
+      partTo += 2;
+      used.push("numbers.and_a_half");
+    }
     const sc = scaleAt(tokens, part ? partTo : j, limit, rules);
     if (!part && !sc) break;
     if (!part && sc) {

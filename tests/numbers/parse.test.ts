@@ -73,6 +73,8 @@ describe("parseNumber: number words and scales", () => {
     ["тысячу тенге", "1000", "words"],
     ["5 млрд 300 млн тенге", "5300000000", "digits"],
     ["четыре моногорода", "4", "words"],
+    ["два с половиной миллиарда тенге", "2500000000", "words"],
+    ["3 с половиной тысячи", "3500", "digits"],
     ["двух ферм", "2", "words"],
   ];
   for (const [input, value, kind] of cases)

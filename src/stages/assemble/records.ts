@@ -121,7 +121,8 @@ export function assemble(
       }
       if (q.type === "number") continue;
       // "двукратный рост", "выросли вдвое" are changes; "двукратный чемпион", "трижды становился лауреатом" are not figures
-      if (q.numberKind === "multiplier" && !changeWordIn(tokens, clause, rules)) continue;
+      // so are "в 13 раз «Арсенал» завоевал Кубок" and "выше нормы в девять раз" without one
+      if ((q.numberKind === "multiplier" || q.unit === "times") && !changeWordIn(tokens, clause, rules)) continue;
       if (q.type === "count") lastCount = q;
       const m = measureOf(q, tokens, clause, qs, rules);
       let measure = m.measure;
@@ -169,8 +170,9 @@ export function assemble(
             measure = "share";
             used.push("measures.percent_of_whole");
           }
-          // a place with no indicator named is not "other": it is a contest's ("заняла 3-е место в чемпионате")
-        } else if (q.type === "money" || measure === "change" || measure === "share") {
+          // a place with no indicator named is not "other": it is a contest's ("заняла 3-е место в чемпионате");
+          // nor is a fraction ("две трети голосов", "на треть выросло число ДТП")
+        } else if (q.type === "money" || ((measure === "change" || measure === "share") && q.numberKind !== "fraction")) {
           indicator = "other";
           cueRule = "assemble.other";
         } else continue;

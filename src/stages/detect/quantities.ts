@@ -208,13 +208,22 @@ export function findQuantities(text: string, tokens: Token[], s: Sentence, si: n
         continue;
       }
       // "во второй половине 1950-х", "в первой половине года": a part of a period, not a share
-      const afterOrdinal = i > s.tokenFrom && rules.numerals.get(tokens[i - 1].norm)?.kind === "ordinal";
-      if (w?.kind === "fraction" && w.value && afterOrdinal) {
+      // "во второй половине 1950-х", "в половине десятого", "два с половиной часа": part of a time or of a number, not a share
+      const prevW = i > s.tokenFrom ? tokens[i - 1] : null;
+      const nextW = i + 1 < limit ? tokens[i + 1] : null;
+      const notShare =
+        (prevW && (rules.numerals.get(prevW.norm)?.kind === "ordinal" || prevW.norm === "с")) || (nextW && rules.numerals.get(nextW.norm)?.kind === "ordinal");
+      if (w?.kind === "fraction" && w.value && notShare) {
         i++;
         continue;
       }
       if (w?.kind === "fraction" && w.value) {
-        const q = make(tokens, i, i + 1, si, { type: "ratio", amount: mul(w.value, fromNumber(100)), unit: "percent", numberKind: "fraction", rules: [w.id] });
+        // "две трети", "три четверти": a numerator before the fraction (read as a bare number just before)
+        const prevQ = out[out.length - 1];
+        const numerator = prevQ && prevQ.tokenTo === i && prevQ.tokenFrom === i - 1 && prevQ.type === "number" && prevQ.numberKind === "words" && prevQ.amount ? prevQ : null;
+        if (numerator) out.pop();
+        const value = numerator ? mul(numerator.amount!, w.value) : w.value;
+        const q = make(tokens, numerator ? i - 1 : i, i + 1, si, { type: "ratio", amount: mul(value, fromNumber(100)), unit: "percent", numberKind: "fraction", rules: numerator ? [...numerator.rules, w.id] : [w.id] });
         withQualifier(q, tokens, s, rules);
         out.push(q);
         i++;

@@ -87,6 +87,17 @@ describe("quantities: percent, change and ratio forms", () => {
       expect(one(text)).toMatchObject(want);
     });
 
+  it("a numerator before a fraction: 'две трети' is 2/3, 'три четверти' 75%", () => {
+    expect(one("Поддержали две трети депутатов.")).toMatchObject({ text: "две трети", unit: "percent" });
+    expect(one("Поддержали две трети депутатов.").amount).toBeCloseTo(66.6667, 3);
+    expect(one("Три четверти продукции.")).toMatchObject({ text: "Три четверти", amount: 75 });
+  });
+  it("a fraction inside a time or a number is no share: 'в половине десятого', 'два с половиной часа', 'во второй половине года'", () => {
+    expect(find("Встреча в половине десятого утра.", ["ratio"])).toEqual([]);
+    expect(find("Спустя два с половиной часа.", ["ratio"])).toEqual([]);
+    expect(find("Во второй половине года.", ["ratio"])).toEqual([]);
+    expect(mentionsOf(rules, "Спустя два с половиной часа.").map((m) => [m.text, m.amount, m.unit])).toEqual([["два с половиной часа", 2.5, "hour"]]);
+  });
   it("'раз' without 'в' is no ratio ('раз в год')", () => {
     expect(find("Один раз в год.", ["ratio"])).toEqual([]);
   });
