@@ -107,6 +107,7 @@ function resolve(rule: PeriodRule, p: Parts, year: number | null, ref: Reference
   // unless the sentence speaks of the future ("в четвертом квартале рост составит 5%")
   const yearFor = (endMonth: number): number | null => {
     if (year !== null) return year;
+    if (p.years.length) return p.years[0]; // the expression names its year: "9 месяцев 2024 года"
     if (!ref) return null;
     if (ref.month !== null && endMonth >= ref.month && !plan) return ref.year - 1;
     return ref.year;
@@ -165,10 +166,11 @@ function resolve(rule: PeriodRule, p: Parts, year: number | null, ref: Reference
       return { from: d, to: d };
     }
     case "date": {
+      // "1 октября", or written in digits: "01.10.2025"
       const day = p.nums[0];
-      const month = p.months[0];
+      const month = p.months[0] ?? (p.nums.length >= 2 && p.nums[1] >= 1 && p.nums[1] <= 12 ? p.nums[1] : undefined);
       if (!day || !month || day > lastDay(2000, month)) return null;
-      const y = year ?? ref?.year;
+      const y = p.years[0] ?? year ?? ref?.year;
       if (!y) return null;
       const d = ymd(y, month, day);
       return { from: d, to: d };
