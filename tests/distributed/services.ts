@@ -4,12 +4,14 @@
  * say why (printed, and in the skipped test names): never a silent pass.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { readdirSync, cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { Redis } from "ioredis";
 import pg from "pg";
 import { Queue } from "bullmq";
+// @ts-expect-error: a plain JavaScript module shared with the benchmarks
+import { buildCorpus } from "../../bench/corpus.mjs";
 
 export const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 export const PG_URL = process.env.PG_URL ?? "postgres://root@127.0.0.1:5432/test";
@@ -108,12 +110,16 @@ export function copyRules(comment?: string): string {
   return dir;
 }
 
-/** The seed articles, and optionally NEREL train, in a fresh folder. */
+/**
+ * The seed articles (corpus/), and optionally ~3 MB more recombined from the
+ * repository's texts (`nerel`: as much as NEREL train), in a fresh folder;
+ * nothing outside the checkout is needed.
+ */
 export function corpus(opts: { nerel?: boolean; extra?: Record<string, string | Buffer> } = {}): string {
   const dir = join(tmp("in"), "in");
   mkdirSync(dir);
-  cpSync("../shared/corpus/seeds", dir, { recursive: true });
-  if (opts.nerel) cpSync("../shared/bench/nerel/train.jsonl", join(dir, "train.jsonl"));
+  for (const f of readdirSync("corpus")) if (f.endsWith(".txt")) cpSync(join("corpus", f), join(dir, f));
+  if (opts.nerel) buildCorpus(".", join(dir, "train.jsonl"), 3);
   for (const [name, body] of Object.entries(opts.extra ?? {})) writeFileSync(join(dir, name), body);
   return dir;
 }
