@@ -4,7 +4,6 @@ import { join } from "node:path";
 import { once } from "node:events";
 import { describe, expect, it } from "vitest";
 import { cli, cliChild, jsonl } from "../cli/run-cli.js";
-// @ts-expect-error: a plain JavaScript module shared with the benchmarks
 import { buildCorpus } from "../../bench/corpus.mjs";
 
 const tmp = () => mkdtempSync(join(tmpdir(), "pokazatel-batch-"));

@@ -10,7 +10,6 @@ import { join, resolve } from "node:path";
 import { Redis } from "ioredis";
 import pg from "pg";
 import { Queue } from "bullmq";
-// @ts-expect-error: a plain JavaScript module shared with the benchmarks
 import { buildCorpus } from "../../bench/corpus.mjs";
 
 export const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
