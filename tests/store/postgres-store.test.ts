@@ -26,6 +26,7 @@ function report(over: Partial<RunReport> = {}): RunReport {
     processed: 2,
     records: 5,
     rules_version: "rv1",
+    store_error: null,
     started: "2025-10-03T10:00:00.000Z",
     finished: "2025-10-03T10:00:01.000Z",
     seconds: 1,
