@@ -127,10 +127,13 @@ export class TerritoryFocus {
         if (!m.locative || forRank) return null;
         v = { code: "KZ", name: this.rules.country.name, place: null, span, inferred: false, rule: m.rule };
         break;
-      case "ref_region":
-        if (!this.region || this.region.code === "KZ") return null;
-        v = { ...this.region, place: m.locative ? null : this.region.place, span, inferred: false, rule: m.rule };
+      case "ref_region": {
+        // "в регионе" after the focus went to the country ("по республике – 400 тыс.") is the article's own region again
+        const region = this.region && this.region.code !== "KZ" ? this.region : this.main && this.main.code !== "KZ" ? this.main : null;
+        if (!region) return null;
+        v = { ...region, place: m.locative ? null : region.place, span, inferred: false, rule: m.rule };
         break;
+      }
       case "ref_centre": {
         const r = this.region && regionOf(this.region.code);
         if (!r) return null;

@@ -43,6 +43,10 @@ export function chooseIndicator(
   const qc = clauseIndexOf(clauses, q.tokenFrom);
   let best: IndicatorChoice | null = null;
   for (const c of cues) {
+    // in a chain of cues the head names the indicator ("Экспорт | продукции сельского хозяйства"),
+    // unless it is generic ("объему производства | продукции сельского хозяйства")
+    const headOfNext = cues.some((n) => n.tokenFrom === c.tokenTo);
+    if (cues.some((p) => p.tokenTo === c.tokenFrom && p.rules.some((r) => r.weight >= 1))) continue;
     const cc = clauseIndexOf(clauses, c.tokenFrom);
     const before = c.tokenTo <= q.tokenFrom;
     const d = before ? q.tokenFrom - c.tokenTo : c.tokenFrom - q.tokenTo;
@@ -55,6 +59,7 @@ export function chooseIndicator(
     const between = quantities.some((o) => o !== q && (before ? o.tokenFrom >= c.tokenTo && o.tokenTo <= q.tokenFrom : o.tokenFrom >= q.tokenTo && o.tokenTo <= c.tokenFrom));
     const proximity = 1 / (1 + d / 8);
     for (const r of c.rules) {
+      if (headOfNext && r.weight < 1) continue;
       const def = rules.indicators.get(r.indicator);
       if (!def || !unitFits(def, q, measure)) continue;
       if (r.scope === "region" && isCountry) continue;

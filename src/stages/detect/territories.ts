@@ -126,7 +126,8 @@ export function findTerritories(tokens: Token[], s: Sentence, si: number, rules:
     const r = referenceAt(tokens, i, s.tokenTo, rules);
     if (r && !NOT_THIS_REGION.has(prev) && !(r.type === "ref_city" && tokens[r.to] && rules.gazetteer.has(tokens[r.to].norm))) {
       // "в стране" is a locative phrase; the genitive "страны" ("ВВП страны") is not, on its own
-      const locative = (r.type === "ref_country" && LOCATIVE.has(t.norm)) || LOCATIVE.has(prev);
+      // "среднереспубликанского показателя" is the country's figure too
+      const locative = (r.type === "ref_country" && (LOCATIVE.has(t.norm) || /ск(ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими)$/.test(t.norm))) || LOCATIVE.has(prev);
       out.push({ start: t.start, end: tokens[r.to - 1].end, tokenFrom: i, tokenTo: r.to, sentence: si, type: r.type, code: "", regionName: "", place: null, locative, rule: r.rule });
       i = r.to;
       continue;

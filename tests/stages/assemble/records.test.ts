@@ -581,6 +581,16 @@ describe("records: other regions, other indicators", () => {
       [{ value: "Три четверти", indicator: "exports", measure: "share", amount: 75, unit: "percent", territory: "KZ-55" }],
     ],
     [
+      "Объем производства продукции сельского хозяйства в СКО составил 1,2 трлн тенге.",
+      P,
+      [{ indicator: "agri_output", measure: "level", amount: 1.2e12, unit: "KZT", territory: "KZ-59" }],
+    ],
+    [
+      "Экспорт продукции сельского хозяйства из СКО вырос на 12%.",
+      P,
+      [{ indicator: "exports", measure: "change", amount: 12, unit: "percent", direction: "up", territory: "KZ-59" }],
+    ],
+    [
       "Урожайность зерновых в СКО составила 15,2 ц/га.",
       P,
       [{ indicator: "production", measure: "level", amount: 15.2, unit: "c/ha", territory: "KZ-59" }],
@@ -714,6 +724,23 @@ describe("records: whole articles (territory and period context)", () => {
       ["45 школ", "schools", "level", "KZ-61", "2023-01-01..2023-12-31 actual"],
       ["25 тыс. мест", "schools", "level", "KZ-61", "2023-01-01..2023-12-31 actual"],
       ["12,4%", "industrial_output", "change", "KZ-61", null],
+    ]);
+  });
+
+  it("'в регионе' after a figure for the country is the article's region again; 'среднереспубликанский' is the country's", () => {
+    const text = [
+      "В Костанайской области подвели итоги полугодия.",
+      "",
+      "Средняя зарплата по области – 350 тыс. тенге, по республике – 400 тыс. тенге. Уровень безработицы в регионе составил 4,6%, что ниже среднереспубликанского показателя (4,7%).",
+      "",
+      "По итогам полугодия область занимает 4-е место по объему производства продукции сельского хозяйства.",
+    ].join("\n");
+    expect(brief(text, "2025-08-15")).toEqual([
+      ["350 тыс. тенге", "avg_monthly_wage", "level", "KZ-39", null],
+      ["400 тыс. тенге", "avg_monthly_wage", "level", "KZ", null],
+      ["4,6%", "unemployment_rate", "level", "KZ-39", null],
+      ["4,7%", "unemployment_rate", "level", "KZ", null],
+      ["4-е место", "agri_output", "rank", "KZ-39", "2025-01-01..2025-06-30 actual"],
     ]);
   });
 
