@@ -169,6 +169,9 @@ describe("territories: the country and references", () => {
     expect(found("в стране рост 5%")).toEqual([expect.objectContaining({ type: "ref_country", locative: true })]);
     expect(found("экономики страны рост 5%")).toEqual([expect.objectContaining({ type: "ref_country", locative: false })]);
   });
+  it("'среднереспубликанского показателя' refers to the country like a locative", () => {
+    expect(found("ниже среднереспубликанского показателя (4,7%)")).toEqual([expect.objectContaining({ type: "ref_country", locative: true })]);
+  });
   it("'в регионе', 'области' refer to the region in focus; 'других регионов' does not", () => {
     expect(found("в регионе рост 5%").map((t) => t.type)).toEqual(["ref_region"]);
     expect(found("в других регионах рост 5%")).toEqual([]);
