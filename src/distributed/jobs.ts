@@ -56,6 +56,8 @@ export interface BatchSummary {
   failed: number;
   /** Processing time, ms (documents, then the store). */
   ms: number;
+  /** Of it, writing to the store, ms. */
+  store_ms: number;
   /** `host:pid` of the worker that committed the results. */
   worker: string;
 }
@@ -90,40 +92,7 @@ export function jobOptions(id: string): JobsOptions {
   };
 }
 
-/** The documents.jsonl line of a document ingest could not read (as `extract` writes it). */
-export function failedLine(f: FailedDocument): DocumentLine {
-  return { doc_id: f.docId, source: f.source, text: null, status: "failed", error: `${f.code}: ${f.error}`, format: f.format };
-}
-
-/** The documents.jsonl line of a read document (as `extract` writes it). */
-export function okLine(raw: RawDocument, records: number): DocumentLine {
-  return {
-    doc_id: raw.docId,
-    source: raw.source,
-    text: raw.text,
-    status: raw.text.trim() ? "ok" : "empty",
-    error: null,
-    format: raw.format,
-    decoding: raw.decoding ?? null,
-    records,
-    ...(raw.meta ? { meta: raw.meta } : {}),
-  };
-}
-
-/** A document's result from its outcome, exactly as `extract` stores it. */
-export function resultOf(raw: RawDocument, outcome: Outcome, rulesVersion: string): DocumentResult {
-  if (outcome.ok) return { document: okLine(raw, outcome.records.length), records: outcome.records, rulesVersion };
-  return {
-    document: {
-      ...okLine(raw, 0),
-      text: raw.text,
-      status: "failed",
-      error: `${outcome.code}: ${raw.source.path ?? ""}${raw.source.id ? ` [${raw.source.id}]` : ""}: ${outcome.error}`,
-    },
-    records: [],
-    rulesVersion,
-  };
-}
+export { failedLine, okLine, resultOf } from "../store/document-line.js";
 
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null && !Array.isArray(x);
 const strOrNull = (x: unknown) => x === null || typeof x === "string";

@@ -168,6 +168,7 @@ export async function startWorker(opts: WorkerOptions): Promise<WorkerHandle> {
       }
     }
     let refused: number;
+    const t1 = Date.now();
     try {
       refused = await commit(store, results);
     } catch (e) {
@@ -179,6 +180,7 @@ export async function startWorker(opts: WorkerOptions): Promise<WorkerHandle> {
       records: results.reduce((n, r) => n + r.records.length, 0),
       failed: failed + refused,
       ms: Date.now() - t0,
+      store_ms: Date.now() - t1,
       worker: name,
     };
     // the texts need not stay in Redis; a retry of a committed job (its completion lost) just returns the summary
