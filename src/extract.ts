@@ -3,8 +3,9 @@ import { mkdir, rename, writeFile } from "node:fs/promises";
 import PQueue from "p-queue";
 import { join } from "node:path";
 import { ingest } from "./stages/ingest/index.js";
-import type { FailedDocument, IngestItem, RawDocument } from "./core/document.js";
-import { documentKey, type DocumentLine, type DocumentResult, type Store } from "./store/store.js";
+import type { IngestItem } from "./core/document.js";
+import { documentKey, type DocumentResult, type Store } from "./store/store.js";
+import { failedLine, resultOf } from "./store/document-line.js";
 import { inProcess, workerPool } from "./batch/executor.js";
 import type { CompiledRules } from "./rules/compile.js";
 import { runDocument, MENTION_STAGES } from "./pipeline.js";
@@ -65,24 +66,6 @@ function outletsFile(rules: CompiledRules): string | undefined {
 
 function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
-}
-
-function failedLine(f: FailedDocument): DocumentLine {
-  return { doc_id: f.docId, source: f.source, text: null, status: "failed", error: `${f.code}: ${f.error}`, format: f.format };
-}
-
-function okLine(raw: RawDocument, records: number): DocumentLine {
-  return {
-    doc_id: raw.docId,
-    source: raw.source,
-    text: raw.text,
-    status: raw.text.trim() ? "ok" : "empty",
-    error: null,
-    format: raw.format,
-    decoding: raw.decoding ?? null,
-    records,
-    ...(raw.meta ? { meta: raw.meta } : {}),
-  };
 }
 
 /**
@@ -194,13 +177,7 @@ export async function runExtract(opts: ExtractOptions): Promise<RunReport> {
       void queue.add(async () => {
         try {
           const outcome = await executor.run(raw);
-          const result: DocumentResult = outcome.ok
-            ? { document: okLine(raw, outcome.records.length), records: outcome.records, rulesVersion: opts.rules.version }
-            : {
-                document: { ...okLine(raw, 0), text: raw.text, status: "failed", error: `${outcome.code}: ${raw.source.path ?? ""}${raw.source.id ? ` [${raw.source.id}]` : ""}: ${outcome.error}` },
-                records: [],
-                rulesVersion: opts.rules.version,
-              };
+          const result = resultOf(raw, outcome, opts.rules.version);
           ready.set(mySeq, { result, status: outcome.ok ? "processed" : "failed" });
           await emit();
         } catch (e) {

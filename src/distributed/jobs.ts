@@ -1,8 +1,7 @@
 import { createHash } from "node:crypto";
 import type { JobsOptions } from "bullmq";
-import type { FailedDocument, IngestItem, RawDocument } from "../core/document.js";
-import type { Outcome } from "../batch/run-one.js";
-import { documentKey, type DocumentLine, type DocumentResult } from "../store/store.js";
+import type { FailedDocument, IngestItem } from "../core/document.js";
+import { documentKey } from "../store/store.js";
 
 /** The queue `enqueue`, `worker` and `status` use unless `--queue` says otherwise. */
 export const DEFAULT_QUEUE = "pokazatel";
