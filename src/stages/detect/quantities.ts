@@ -362,6 +362,17 @@ function quantityFrom(
       }
     }
   }
+  // "3,2 и 2,8 млн кв. м": a bare number joined by "и"/"или" to the next takes its scale and unit
+  const before = out[out.length - 1];
+  if (!transitionFirst && !upper && q.unit && before && before.tokenTo === from - 1 && (tokens[from - 1].norm === "и" || tokens[from - 1].norm === "или") && before.type === "number" && !before.hasScale && before.numberKind === "digits" && before.amount && !before.upper) {
+    if (num.scales.length) before.amount = mul(before.amount, num.scales[num.scales.length - 1].value);
+    before.type = q.type;
+    before.unit = q.unit;
+    before.counted = q.counted;
+    before.duration = q.duration;
+    before.hasScale = num.scales.length > 0;
+    before.rules.push("numbers.shared_unit");
+  }
   if (transitionFirst) {
     transitionFirst.type = q.type;
     transitionFirst.unit = q.unit;

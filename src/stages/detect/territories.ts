@@ -51,7 +51,7 @@ function gazetteerAt(tokens: Token[], i: number, limit: number, rules: CompiledR
 }
 
 /** After a region's adjective standing alone: what may follow it ("в Мангистауской – 12,5%", "Карагандинской и Павлодарской областях"). */
-const ELLIPSIS_FOLLOWERS = new Set(["и", "или", "а", ",", ";", ":", ".", ")", "–", "—", "-"]);
+const ELLIPSIS_FOLLOWERS = new Set(["и", "или", "а", ",", ";", ":", ".", "(", ")", "–", "—", "-"]);
 const PLURAL_OBLAST = new Set(["области", "областей", "областям", "областями", "областях", "обл"]);
 const adjectivesOf = new WeakMap<CompiledRules, Map<string, GazetteerEntry>>();
 

@@ -215,6 +215,23 @@ describe("quantities: counts and elliptical amounts", () => {
   it("'тысячи рабочих мест', 'миллионы долларов' have no amount", () => {
     expect(find("Создано тысячи рабочих мест и потрачены миллионы долларов.").map((m) => m.amount)).toEqual([null, null]);
   });
+  it("'3,2 и 2,8 млн кв. м', '5 и 10 млн тенге': a bare number joined by 'и' takes the next one's scale and unit", () => {
+    expect(find("Введено 3,2 и 2,8 млн кв. м жилья.").map((m) => [m.text, m.amount, m.unit])).toEqual([
+      ["3,2", 3.2e6, "m2"],
+      ["2,8 млн кв. м", 2.8e6, "m2"],
+    ]);
+    expect(find("Выделено 5 и 10 млн тенге.").map((m) => [m.amount, m.unit])).toEqual([
+      [5e6, "KZT"],
+      [1e7, "KZT"],
+    ]);
+    expect(find("Построено 3 и 5 школ.").map((m) => [m.amount, m.unit])).toEqual([
+      [3, "count"],
+      [5, "count"],
+    ]);
+  });
+  it("'сорок пять школ' counts schools", () => {
+    expect(one("Построено сорок пять школ.")).toMatchObject({ text: "сорок пять школ", amount: 45, unit: "count" });
+  });
   it("a scaled amount at the very end of the document is read, and the run does not fail", () => {
     expect(one("Бюджет составил 3 млрд тенге")).toMatchObject({ amount: 3e9, unit: "KZT" });
     expect(() => mentionsOf(rules, "Бюджет составил 3 млрд")).not.toThrow();
