@@ -111,11 +111,32 @@ export function findChromeSpans(text: string): ChromeSpan[] {
       mark(i, reason);
     }
   }
-  // navigation: very short lines without digits before the first and after the last running text
+  // navigation: short lines without digits before the first and after the last running text. A
+  // site's menu comes as a run of such lines; a lone one of four words or more is a title
+  // ("Итоги полугодия в Костанайской области"), which may name the region, and is kept.
   const isNav = (t: string) => t !== "" && t.split(/\s+/).length <= 5 && !/\d/.test(t) && !/[.!?]$/.test(t);
+  const markNav = (from: number, to: number) => {
+    let i = from;
+    while (i < to) {
+      if (marked.has(i) || !isNav(lines[i].text)) {
+        i++;
+        continue;
+      }
+      // the run of navigation-like lines (blank lines inside it do not end it)
+      const run: number[] = [];
+      let j = i;
+      for (; j < to && (lines[j].text === "" || (!marked.has(j) && isNav(lines[j].text))); j++) if (lines[j].text) run.push(j);
+      for (const k of run)
+        if (run.length >= 3 || lines[k].text.split(/\s+/).length <= 3) {
+          marked.add(k);
+          mark(k, "navigation");
+        }
+      i = j;
+    }
+  };
   if (firstProse >= 0) {
-    for (let i = 0; i < firstProse; i++) if (!marked.has(i) && isNav(lines[i].text)) { marked.add(i); mark(i, "navigation"); }
-    for (let i = lastProse + 1; i < lines.length; i++) if (!marked.has(i) && isNav(lines[i].text)) { marked.add(i); mark(i, "navigation"); }
+    markNav(0, firstProse);
+    markNav(lastProse + 1, lines.length);
   }
   return spans.sort((a, b) => a.start - b.start);
 }

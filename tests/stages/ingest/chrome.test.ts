@@ -67,6 +67,13 @@ describe("findChromeSpans on the seeds", () => {
     expect(marked).not.toContain("Глава государства принял акима Алматинской области Марата Султангазиева");
   });
 
+  it("a lone title line is not navigation (it may name the region); a run of short menu lines is", () => {
+    const title = "Итоги полугодия в Костанайской области\n\nКостанай. 5 июля. В регионе валовой региональный продукт вырос на 4%, инвестиции – на 7%.";
+    expect(findChromeSpans(title)).toEqual([]);
+    const menu = "Главная\nНовости области\nАкимат и районы\nКонтакты\n\nИтоги полугодия в Костанайской области: валовой региональный продукт вырос на 4%, инвестиции – на 7%.";
+    expect(findChromeSpans(menu).map((s) => s.reason)).toEqual(["navigation", "navigation", "navigation", "navigation"]);
+  });
+
   it("seed 000: the photo credit after the date header and the share button", () => {
     const { spans } = spansOf(0);
     expect(spans.map((s) => [s.text, s.reason])).toEqual([
