@@ -11,10 +11,12 @@ import { DOC_COLUMNS, REC_COLUMNS, type Cell, type PreparedBatch } from "./pg-ro
  * per table, upserting documents by key and records by (doc_key, id).
  *
  * Measured against a multi-row parameterised INSERT … VALUES … ON CONFLICT
- * and an INSERT … SELECT FROM unnest($1::text[], …) on batches of 200 real
- * documents (bench/README.md, "Batch benchmark"): equal within noise for
- * batches of ~130 records, and COPY fastest for record-heavy batches of
- * ~3,100 records (median 370 ms against 619 ms and 843 ms).
+ * (chunked under the 65,535-parameter limit) and an INSERT … SELECT FROM
+ * unnest($1::text[], …) ON CONFLICT, on batches of 200 real documents
+ * (median of 30 batches each, 2 cores, PostgreSQL 15 on localhost):
+ * ~130 records a batch: COPY 29 ms, VALUES 32 ms, unnest 34 ms;
+ * ~3,100 records a batch: COPY 238 ms, VALUES 372 ms, unnest 466 ms.
+ * bench/README.md ("Batch benchmark") has these and a whole run.
  */
 export type Loader = (client: pg.Client, schemaQ: string, batch: PreparedBatch, state: LoaderState) => Promise<void>;
 
@@ -26,12 +28,12 @@ export interface LoaderState {
 const docNames = DOC_COLUMNS.map((c) => c.name);
 const recNames = REC_COLUMNS.map((c) => c.name);
 
-function upsert(target: string, names: string[], conflict: string[], extra = ""): string {
+function upsert(names: string[], conflict: string[], extra = ""): string {
   const set = names.filter((n) => !conflict.includes(n)).map((n) => `${n} = EXCLUDED.${n}`);
   return `ON CONFLICT (${conflict.join(", ")}) DO UPDATE SET ${set.join(", ")}${extra}`;
 }
-const docUpsert = upsert("documents", docNames, ["key"], ", updated = now()");
-const recUpsert = upsert("records", recNames, ["doc_key", "id"]);
+const docUpsert = upsert(docNames, ["key"], ", updated = now()");
+const recUpsert = upsert(recNames, ["doc_key", "id"]);
 
 /* ---------- COPY into temporary tables, then INSERT … SELECT … ON CONFLICT ---------- */
 

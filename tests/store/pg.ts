@@ -5,7 +5,7 @@
  * they never pass silently.
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, rmSync, statSync } from "node:fs";
+import { mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
@@ -90,11 +90,28 @@ export async function dropSchemas(): Promise<void> {
   made.clear();
 }
 
+/** True when every src/**.ts has a dist/**.js at least as new. */
+function upToDate(root: string): boolean {
+  const walk = (dir: string): boolean =>
+    readdirSync(join(root, dir), { withFileTypes: true }).every((e) => {
+      const rel = join(dir, e.name);
+      if (e.isDirectory()) return walk(rel);
+      if (!e.name.endsWith(".ts") || e.name.endsWith(".d.ts")) return true;
+      try {
+        return statSync(join(root, "dist", rel.slice(4).replace(/\.ts$/, ".js"))).mtimeMs >= statSync(join(root, rel)).mtimeMs;
+      } catch {
+        return false;
+      }
+    });
+  return walk("src");
+}
+
 /**
- * Builds dist/ (`tsc -p tsconfig.build.json`) once at a time across test
- * files: a lock directory keeps two files from writing dist/ together.
- * Errors in files others are editing do not stop the emit; the build counts
- * when bin/pokazatel's entry point exists afterwards.
+ * Builds dist/ (`tsc -p tsconfig.build.json`) when a source is newer than
+ * its output, one build at a time across test files: a lock directory keeps
+ * two files from writing dist/ together. Errors in files others are editing
+ * do not stop the emit; the build counts when bin/pokazatel's entry point
+ * exists afterwards.
  */
 export async function buildProject(root: string): Promise<void> {
   const lock = join(tmpdir(), `pokazatel-build-${Buffer.from(root).toString("hex").slice(-24)}.lock`);
@@ -115,6 +132,7 @@ export async function buildProject(root: string): Promise<void> {
     }
   }
   try {
+    if (upToDate(root)) return;
     try {
       execFileSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json"], { cwd: root, stdio: "pipe" });
     } catch {

@@ -212,6 +212,10 @@ describe("PostgresStore", () => {
       const key = documentKey(result("a.txt", changed, []).document.source);
       expect((await store.lookup([key])).get(key)?.docId).toBe(rows[0].doc_id);
       expect((await store.load(key))!.records.map((r) => r.value.text)).toEqual(["4,9%"]);
+      // what a lookup fetched ahead for load() is not served after a put replaced it
+      expect((await store.lookup([key])).size).toBe(1);
+      await store.put([result("a.txt", "Уровень безработицы вырос до 5,0%.", [["5,0%", 5]])]);
+      expect((await store.load(key))!.records.map((r) => r.value.text)).toEqual(["5,0%"]);
       // a document that now gives no records keeps none
       await store.put([result("a.txt", "Без цифр.", [])]);
       expect(await counts(schema)).toEqual({ rows: 1, ids: 1, docs: 2 });
