@@ -1,7 +1,7 @@
 import { tokenize } from "../stages/segment/tokens.js";
 import { fromNumber, parseExact, type Exact } from "../numbers/exact.js";
 import { parsePattern, type Pattern, type PatternEnv } from "./pattern.js";
-import { PatternSet } from "./pattern-set.js";
+import { AnchoredPatternSet, PatternSet } from "./pattern-set.js";
 import { normWord } from "./text-norm.js";
 import { filesOf, loadRuleFiles, RuleError, RuleSetError, type LoadedRules, type RuleFile } from "./load.js";
 import type { Qualifier } from "../core/record.js";
@@ -138,6 +138,7 @@ export interface CompiledRules {
   /** The same pattern lists, indexed by first token for the per-token loops. */
   sets: {
     periods: PatternSet<PeriodRule>;
+    periodAnchors: AnchoredPatternSet<PeriodRule>;
     planCues: PatternSet<NamedPattern>;
     cues: PatternSet<CueRule>;
     counted: PatternSet<CountedRule>;
@@ -410,6 +411,7 @@ export function compile(loaded: LoadedRules): CompiledRules {
     akimCues,
     sets: {
       periods: new PatternSet(periods),
+      periodAnchors: new AnchoredPatternSet(periods),
       planCues: new PatternSet(planCues),
       cues: new PatternSet(cues),
       counted: new PatternSet(counted),

@@ -1,5 +1,5 @@
 import { MIN_PREFIX_STEM } from "./stem.js";
-import type { Atom, Pattern, PatternEnv } from "./pattern.js";
+import { matchAt, type Atom, type Element, type Pattern, type PatternEnv } from "./pattern.js";
 import type { Token } from "../stages/segment/tokens.js";
 
 /**
@@ -126,4 +126,81 @@ function lexiconEntry(norm: string): LexiconEntry {
     lexicon.set(norm, e);
   }
   return e;
+}
+
+/** How rare a pattern element is likely to be in text: the element a pattern is best found by. */
+function rarity(el: Element): number {
+  if (el.optional) return -1;
+  let worst = 3;
+  for (const a of el.alternatives) {
+    const score =
+      a.kind === "class"
+        ? a.name === "num" || a.name === "year" || a.name === "month"
+          ? 3
+          : 0
+        : a.kind === "punct"
+          ? 0
+          : (a.kind === "prefix" ? a.prefix : a.word).length >= 4
+            ? 2
+            : 0;
+    worst = Math.min(worst, score);
+  }
+  return worst;
+}
+
+/** A pattern found by one of its required elements: where that element stands in the pattern. */
+export interface Anchored<T> {
+  item: T;
+  /** Required elements before the anchor: the fewest tokens a match has before it. */
+  minBefore: number;
+  /** All elements before the anchor: the most tokens a match has before it. */
+  maxBefore: number;
+  /** Place in the list: the tie-break between equally long matches. */
+  order: number;
+}
+
+/**
+ * Patterns indexed by their rarest required element (a number, a month, a
+ * long word) rather than their first: a text is then searched only around the
+ * tokens that element can match, not at every token. Finds exactly the
+ * matches a scan of every position would.
+ */
+export class AnchoredPatternSet<T extends { pattern: Pattern }> {
+  private readonly set: PatternSet<{ pattern: Pattern; anchored: Anchored<T> }>;
+
+  constructor(items: T[]) {
+    this.set = new PatternSet(
+      items.map((item, order) => {
+        const els = item.pattern.elements;
+        let at = 0;
+        for (let e = 1; e < els.length; e++) if (rarity(els[e]) > rarity(els[at])) at = e;
+        const before = els.slice(0, at);
+        return {
+          pattern: { source: item.pattern.source, elements: [els[at]] },
+          anchored: { item, minBefore: before.filter((e) => !e.optional).length, maxBefore: before.length, order },
+        };
+      }),
+    );
+  }
+
+  /** Every match of any pattern in tokens [from, to), as {from, to, item, order}, sorted by start, longest first, then list order. */
+  matches(tokens: Token[], from: number, to: number, env: PatternEnv): Array<{ from: number; to: number; item: T; order: number }> {
+    const out: Array<{ from: number; to: number; item: T; order: number }> = [];
+    const seen = new Set<string>();
+    for (let i = from; i < to; i++) {
+      for (const c of this.set.candidates(tokens[i], env)) {
+        const a = c.anchored;
+        for (let start = Math.max(from, i - a.maxBefore); start <= i - a.minBefore; start++) {
+          const m = matchAt(a.item.pattern, tokens, start, to, env);
+          if (!m) continue;
+          const order = a.order;
+          const key = `${start}:${order}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          out.push({ from: start, to: m.to, item: a.item, order });
+        }
+      }
+    }
+    return out.sort((x, y) => x.from - y.from || y.to - x.to || x.order - y.order);
+  }
 }

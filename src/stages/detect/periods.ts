@@ -188,17 +188,13 @@ function hasAny(patterns: CompiledRules["sets"]["planCues"], tokens: Token[], s:
 export function findPeriods(tokens: Token[], s: Sentence, si: number, ref: ReferenceDate | null, rules: CompiledRules): PeriodMention[] {
   const out: PeriodMention[] = [];
   let plan: string | null | undefined;
-  let i = s.tokenFrom;
-  while (i < s.tokenTo) {
-    let best: { rule: PeriodRule; to: number } | null = null;
-    for (const r of rules.sets.periods.candidates(tokens[i], rules.env)) {
-      const m = matchAt(r.pattern, tokens, i, s.tokenTo, rules.env);
-      if (m && (!best || m.to > best.to)) best = { rule: r, to: m.to };
-    }
-    if (!best) {
-      i++;
-      continue;
-    }
+  // leftmost-longest: every match, by start, the longest first; a chosen one (with the year
+  // reference it takes) covers what it spans
+  let next = s.tokenFrom;
+  for (const found of rules.sets.periodAnchors.matches(tokens, s.tokenFrom, s.tokenTo, rules.env)) {
+    if (found.from < next) continue;
+    const i = found.from;
+    const best = { rule: found.item, to: found.to };
     const p = partsOf(tokens, i, best.to, rules);
     let to = best.to;
     const used = [best.rule.id];
@@ -237,7 +233,7 @@ export function findPeriods(tokens: Token[], s: Sentence, si: number, ref: Refer
         rules: used,
       });
     }
-    i = to;
+    next = to;
   }
   return out;
 }
