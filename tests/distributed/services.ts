@@ -8,12 +8,14 @@ import { readdirSync, cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync,
 import { hostname, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { Redis } from "ioredis";
-import pg from "pg";
 import { Queue } from "bullmq";
 import { buildCorpus } from "../../bench/corpus.mjs";
+// the PostgreSQL server the store tests found (PG_URL, or the project machines' defaults)
+import { PG_URL, pgSkipReason, pgUp, schemaUrl, sql } from "../store/pg.js";
+
+export { PG_URL, schemaUrl, sql };
 
 export const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
-export const PG_URL = process.env.PG_URL ?? "postgres://root@127.0.0.1:5432/test";
 
 const hide = (u: string) => u.replace(/(\/\/[^/@:]*):[^@/]*@/, "$1:***@");
 
@@ -32,23 +34,9 @@ async function probeRedis(): Promise<string | null> {
   }
 }
 
-async function probePg(): Promise<string | null> {
-  const c = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 2_000 });
-  c.on("error", () => undefined);
-  try {
-    await c.connect();
-    await c.query("select 1");
-    return null;
-  } catch (e) {
-    return `no PostgreSQL at ${hide(PG_URL)} (${(e as Error).message}); set PG_URL`;
-  } finally {
-    await c.end().catch(() => undefined);
-  }
-}
-
 /** Why the tests cannot run here, or null. */
 export async function servicesMissing(file: string): Promise<string | null> {
-  const reasons = (await Promise.all([probeRedis(), probePg()])).filter(Boolean);
+  const reasons = [await probeRedis(), pgUp ? null : `no PostgreSQL (${pgSkipReason}); set PG_URL`].filter(Boolean);
   if (!reasons.length) return null;
   const why = reasons.join("; ");
   console.warn(`SKIPPED ${file}: ${why}`);
@@ -58,23 +46,6 @@ export async function servicesMissing(file: string): Promise<string | null> {
 let n = 0;
 /** A name no other test (or test run) uses: for queues and schemas. */
 export const unique = (what: string) => `${what}_${process.pid}_${Date.now().toString(36)}_${n++}`;
-
-/** The PostgreSQL URL of a schema of its own. */
-export function schemaUrl(schema: string): string {
-  const u = new URL(PG_URL);
-  u.searchParams.set("schema", schema);
-  return u.toString();
-}
-
-export async function sql<T extends pg.QueryResultRow = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> {
-  const c = new pg.Client({ connectionString: PG_URL });
-  await c.connect();
-  try {
-    return (await c.query<T>(text, params)).rows;
-  } finally {
-    await c.end();
-  }
-}
 
 export async function dropSchema(schema: string): Promise<void> {
   await sql(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
