@@ -18,7 +18,7 @@
 // editing rules/ meanwhile changes nothing. Writes the figures into its own
 // section of bench/README.md (between the distributed-benchmark markers) unless --no-readme.
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, hostname, loadavg, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -47,6 +47,19 @@ const cpuOf = (pid) => {
   } catch {
     return NaN;
   }
+};
+/** CPU seconds used so far by the PostgreSQL and Redis server processes (all of them: other clients' work too). */
+const serversCpu = () => {
+  let t = 0;
+  for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    try {
+      const comm = readFileSync(`/proc/${pid}/comm`, "utf8").trim();
+      if (comm === "postgres" || comm.startsWith("redis-server")) t += cpuOf(pid);
+    } catch {
+      // gone
+    }
+  }
+  return t;
 };
 /** The machine's busy and total CPU time so far (all cores), from /proc/stat. */
 const machine = () => {
@@ -129,6 +142,7 @@ for (const n of counts.flatMap((c) => Array(repeat).fill(c))) {
     const jobs = Number(/in (\d+) jobs/.exec(enq.stdout)[1]);
     const m0 = machine();
     const c0 = workers.map((w) => cpuOf(w.child.pid));
+    const s0 = serversCpu();
     await queue.resume();
     for (;;) {
       const c = await queue.getJobCounts("completed", "failed");
@@ -137,6 +151,7 @@ for (const n of counts.flatMap((c) => Array(repeat).fill(c))) {
     }
     const m1 = machine();
     const workerCpu = workers.reduce((t, w, i) => t + cpuOf(w.child.pid) - c0[i], 0);
+    const serverCpu = serversCpu() - s0;
     const busyShare = (m1.busy - m0.busy) / Math.max(1, m1.total - m0.total);
     const done = await queue.getJobs(["completed"], 0, -1);
     const failed = await queue.getFailedCount();
@@ -160,11 +175,12 @@ for (const n of counts.flatMap((c) => Array(repeat).fill(c))) {
       load,
       storeShare,
       workerCpu,
+      serverCpu,
       busyShare,
     };
     results.push(r);
     console.log(
-      `${n} worker${n > 1 ? "s" : ""}: ${jobs} jobs in ${seconds.toFixed(2)} s → ${r.docsPerS.toFixed(0)} documents/s, ${r.perWorker.toFixed(0)} per worker (documents by worker: ${r.split.join(", ")}); ${(storeShare * 100).toFixed(0)}% of job time in the store; workers used ${workerCpu.toFixed(1)} CPU s, the machine was ${(busyShare * 100).toFixed(0)}% busy; ${stored} records in PostgreSQL${failed ? `, ${failed} jobs FAILED` : ""}; load ${load.toFixed(1)}`,
+      `${n} worker${n > 1 ? "s" : ""}: ${jobs} jobs in ${seconds.toFixed(2)} s → ${r.docsPerS.toFixed(0)} documents/s, ${r.perWorker.toFixed(0)} per worker (documents by worker: ${r.split.join(", ")}); ${(storeShare * 100).toFixed(0)}% of job time in the store; workers used ${workerCpu.toFixed(1)} CPU s, PostgreSQL and Redis ${serverCpu.toFixed(1)}, the machine was ${(busyShare * 100).toFixed(0)}% busy; ${stored} records in PostgreSQL${failed ? `, ${failed} jobs FAILED` : ""}; load ${load.toFixed(1)}`,
     );
     if (stored !== records) console.log(`  warning: ${stored} records stored, the local run has ${records}`);
   } finally {
@@ -189,7 +205,7 @@ if (!flag("no-readme")) {
   const cpu = cpus()[0]?.model?.trim() ?? "unknown CPU";
   const base = best.find((r) => r.workers === 1);
   const rows = best
-    .map((r) => `| ${r.workers} | ${r.jobs} | ${r.seconds.toFixed(2)} | ${r.docsPerS.toFixed(0)} | ${r.perWorker.toFixed(0)} | ${base ? `${(r.docsPerS / base.docsPerS).toFixed(2)}×` : ""} | ${r.split.join(" / ")} | ${(r.storeShare * 100).toFixed(0)}% | ${r.workerCpu.toFixed(1)} | ${(r.busyShare * 100).toFixed(0)}% | ${r.stored} | ${r.load.toFixed(1)} |`)
+    .map((r) => `| ${r.workers} | ${r.jobs} | ${r.seconds.toFixed(2)} | ${r.docsPerS.toFixed(0)} | ${r.perWorker.toFixed(0)} | ${base ? `${(r.docsPerS / base.docsPerS).toFixed(2)}×` : ""} | ${r.split.join(" / ")} | ${(r.storeShare * 100).toFixed(0)}% | ${r.workerCpu.toFixed(1)} | ${r.serverCpu.toFixed(1)} | ${(r.busyShare * 100).toFixed(0)}% | ${r.stored} | ${r.load.toFixed(1)} |`)
     .join("\n");
   const figures = `<!-- distributed-benchmark:figures -->
 Measured ${new Date().toISOString().slice(0, 10)} with \`node bench/distributed.mjs\` on ${availableParallelism()} cores (${cpu}), Redis and PostgreSQL on the same machine
@@ -198,8 +214,8 @@ a separate \`pokazatel worker\` process with \`--concurrency 1\`. Time: first jo
 Enqueue (one process, into the paused queue): ${enq.toFixed(2)} s, ${(documents / enq).toFixed(0)} documents/s.
 Single-process baseline: \`extract --no-db --concurrency 1\` took ${localS.toFixed(2)} s (${(documents / localS).toFixed(0)} documents/s, process start and rule compilation included).
 
-| workers | jobs | seconds | documents/s | per worker | vs 1 | documents by worker | job time in store.put | worker CPU s | machine CPU busy | records in PostgreSQL | load (1 min) |
-|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|
+| workers | jobs | seconds | documents/s | per worker | vs 1 | documents by worker | job time in store.put | worker CPU s | PostgreSQL + Redis CPU s | machine CPU busy | records in PostgreSQL | load (1 min) |
+|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|
 ${rows}
 <!-- /distributed-benchmark:figures -->`;
   let text = existsSync(readme) ? readFileSync(readme, "utf8") : "# Benchmarks\n";
