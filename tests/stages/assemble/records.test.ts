@@ -64,6 +64,15 @@ describe("records: other regions, other indicators", () => {
       [{ indicator: "gdp", measure: "change", amount: 6.2, unit: "percent", direction: "up", territory: "KZ", period: "2025-01-01..2025-07-31 actual" }],
     ],
     [
+      "Внешнеторговый оборот страны составил 141,6 млрд долларов США, экспорт – 78,2 млрд долларов, импорт – 63,4 млрд долларов.",
+      P,
+      [
+        { indicator: "foreign_trade", measure: "level", amount: 141600000000, unit: "USD", territory: "KZ" },
+        { indicator: "exports", measure: "level", amount: 78200000000, unit: "USD", territory: "KZ" },
+        { indicator: "imports", measure: "level", amount: 63400000000, unit: "USD", territory: "KZ" },
+      ],
+    ],
+    [
       "Годовая инфляция в Казахстане в июле 2025 года составила 11,8%.",
       P,
       [{ indicator: "inflation", measure: "level", amount: 11.8, unit: "percent", territory: "KZ", period: "2025-07-01..2025-07-31 actual" }],
