@@ -111,8 +111,9 @@ export function assemble(
         q = { ...q, type: "count", unit: "count", counted: lastCount.counted };
         used.push("assemble.count_ellipsis");
       }
-      // "количество моногородов сокращено с 27 до 20": a bare number in a clause about a counted thing
-      if (q.type === "number" && (q.transition || q.preposition === "до")) {
+      // "количество моногородов сокращено с 27 до 20", "число субъектов МСБ превысило 54 тыс.": a bare
+      // number in a clause about a counted thing (a scaled, bounded or changing number: not a list number)
+      if (q.type === "number" && (q.transition || q.preposition === "до" || q.hasScale || q.qualifier !== "exact")) {
         const counted = countedCueBefore(q, tokens, clause, rules);
         if (counted) {
           q = { ...q, type: "count", unit: "count", counted };
@@ -227,7 +228,9 @@ export function assemble(
  * same unit, written as "на N" or after a dash, and not an index (100% or more).
  */
 function continuesChange(q: Quantity, previous: DraftRecord, tokens: Token[]): boolean {
-  if (previous.measure !== "change" || previous.unit !== (q.unit ?? "count")) return false;
+  if (previous.measure !== "change") return false;
+  // another unit goes on a list of changes only with "на" ("увеличилось на 2,4 тыс. тонн, а молока – на 5%")
+  if (previous.unit !== (q.unit ?? "count") && q.preposition !== "на") return false;
   if (q.unit === "percent" && q.amount && q.amount.n >= 100n * q.amount.d) return false;
   return q.preposition === "на" || dashAt(tokens, q.tokenFrom - 1);
 }

@@ -73,6 +73,19 @@ describe("records: other regions, other indicators", () => {
       ],
     ],
     [
+      "В Западно-Казахстанской области за девять месяцев производство мяса увеличилось на 2,4 тыс. тонн, а молока – на 5%.",
+      "2025-11-05",
+      [
+        { indicator: "production", measure: "change", amount: 2400, unit: "t", direction: "up", territory: "KZ-27", period: "2025-01-01..2025-09-30 actual" },
+        { indicator: "production", measure: "change", amount: 5, unit: "percent", direction: "up", territory: "KZ-27", period: "2025-01-01..2025-09-30 actual" },
+      ],
+    ],
+    [
+      "В Западно-Казахстанской области количество зарегистрированных субъектов МСБ превысило 54 тыс.",
+      P,
+      [{ indicator: "sme", measure: "level", amount: 54000, unit: "count", qualifier: "over", territory: "KZ-27", counted: "субъект МСБ" }],
+    ],
+    [
       "Годовая инфляция в Казахстане в июле 2025 года составила 11,8%.",
       P,
       [{ indicator: "inflation", measure: "level", amount: 11.8, unit: "percent", territory: "KZ", period: "2025-07-01..2025-07-31 actual" }],
