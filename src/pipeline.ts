@@ -1,5 +1,5 @@
 import type { Stage } from "./core/stage.js";
-import { annotate, spansOf, type AnnotatedDocument, type LayerName } from "./core/annotated.js";
+import { annotate, forEachSpan, type AnnotatedDocument, type LayerName } from "./core/annotated.js";
 import type { RawDocument } from "./core/document.js";
 import type { CompiledRules } from "./rules/compile.js";
 import { segmentStage } from "./stages/segment/index.js";
@@ -38,12 +38,11 @@ function checkSpans(doc: AnnotatedDocument, stage: Stage): void {
   const n = doc.text.length;
   const splitsPair = (i: number) => i > 0 && i < n && (doc.text.charCodeAt(i) & 0xfc00) === 0xdc00 && (doc.text.charCodeAt(i - 1) & 0xfc00) === 0xd800;
   for (const l of stage.provides) {
-    for (const item of (doc.layers[l] ?? []) as object[]) {
-      for (const s of spansOf(item)) {
-        if (!(s.start >= 0 && s.start <= s.end && s.end <= n) || splitsPair(s.start) || splitsPair(s.end))
-          throw new Error(`stage "${stage.name}" made a bad span [${s.start}, ${s.end}) in layer "${l}" (text length ${n})`);
-      }
-    }
+    const check = (start: number, end: number) => {
+      if (!(start >= 0 && start <= end && end <= n) || splitsPair(start) || splitsPair(end))
+        throw new Error(`stage "${stage.name}" made a bad span [${start}, ${end}) in layer "${l}" (text length ${n})`);
+    };
+    for (const item of (doc.layers[l] ?? []) as object[]) forEachSpan(item, check);
   }
 }
 

@@ -41,22 +41,24 @@ export function layer<K extends LayerName>(doc: AnnotatedDocument, name: K): Lay
   return l;
 }
 
-/** Every span a layer item carries, for the runner's span check: its own, and those of the fields that hold spans. */
-export function spansOf(item: object): Span[] {
+/**
+ * Calls `visit` with every span a layer item carries, for the runner's span
+ * check: its own, and those of the fields that hold spans. No allocation:
+ * this runs for every item of every layer.
+ */
+export function forEachSpan(item: object, visit: (start: number, end: number) => void): void {
   const o = item as Record<string, unknown>;
-  const out: Span[] = [];
-  const add = (v: unknown) => {
+  const at = (v: unknown) => {
     const x = v as Span | null | undefined;
-    if (x && typeof x.start === "number" && typeof x.end === "number") out.push({ start: x.start, end: x.end });
+    if (x && typeof x.start === "number" && typeof x.end === "number") visit(x.start, x.end);
   };
-  add(o);
-  for (const k of SPAN_FIELDS) if (k in o) add(o[k]);
+  at(o);
+  for (const k of SPAN_FIELDS) if (k in o) at(o[k]);
   const nested = o as { territory?: { span?: unknown }; period?: { span?: unknown }; counted?: { span?: unknown }; quantity?: unknown };
-  add(nested.territory?.span);
-  add(nested.period?.span);
-  add(nested.counted?.span);
-  add(nested.quantity);
-  return out;
+  if (nested.territory) at(nested.territory.span);
+  if (nested.period) at(nested.period.span);
+  if (nested.counted) at(nested.counted.span);
+  if (nested.quantity) at(nested.quantity);
 }
 
 /** Fields of layer items that hold a span. */

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { checkOrder, runDocument, RU_STAGES } from "../src/pipeline.js";
+import { compileRules } from "../src/rules/compile.js";
+import type { Stage } from "../src/core/stage.js";
+import { segmentStage } from "../src/stages/segment/index.js";
+import { rawDoc } from "./core/run.js";
+
+const rules = compileRules("rules");
+
+describe("the pipeline's stage list", () => {
+  it("is in an order where every stage has what it requires", () => {
+    expect(() => checkOrder(RU_STAGES)).not.toThrow();
+  });
+
+  it("rejects a stage placed before the one that provides its input, naming both", () => {
+    const [segment, periods, ...rest] = RU_STAGES;
+    expect(() => checkOrder([periods, segment, ...rest])).toThrow(/stage "detect\.periods" requires tokens, sentences/);
+    expect(() => checkOrder([segment, segment])).toThrow(/layer "tokens" is provided twice/);
+  });
+});
+
+describe("the span check after each stage", () => {
+  const text = "📈 Рост 5%";
+  const badStage = (start: number, end: number): Stage => ({
+    name: "test.bad",
+    requires: ["tokens"],
+    provides: ["quantities"],
+    run(doc) {
+      doc.layers.quantities = [{ start, end } as never];
+    },
+  });
+
+  it.each([
+    ["past the end", 3, text.length + 1],
+    ["reversed", 5, 3],
+    ["inside a surrogate pair (the emoji)", 1, 4],
+  ])("stops a stage that makes a span %s, naming the stage", (_, start, end) => {
+    expect(() => runDocument(rawDoc(text), rules, [segmentStage, badStage(start, end)])).toThrow(/stage "test\.bad" made a bad span/);
+  });
+
+  it("lets good spans through", () => {
+    expect(() => runDocument(rawDoc(text), rules, [segmentStage, badStage(2, 6)])).not.toThrow();
+  });
+});
