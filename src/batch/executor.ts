@@ -18,6 +18,9 @@ export function inProcess(rules: CompiledRules, timeoutMs: number): Executor {
   };
 }
 
+/** Workers failing before they are ready, in a row, after which the pool gives up. */
+const MAX_START_FAILURES = 3;
+
 function workerFile(): string {
   const here = fileURLToPath(import.meta.url);
   // under the TypeScript sources (tests), use the built worker
@@ -38,15 +41,21 @@ interface Slot {
  */
 export function workerPool(rules: CompiledRules, size: number, timeoutMs: number): Executor {
   const slots: Slot[] = [];
-  const waiting: Array<(s: Slot) => void> = [];
+  const waiting: Array<(s: Slot | null) => void> = [];
   let seq = 0;
   let closed = false;
+  /** Workers that failed before they were ready, in a row; past MAX_START_FAILURES the pool gives up. */
+  let startFailures = 0;
+  let broken: string | null = null;
   const spawn = (): Slot => {
     const worker = new Worker(workerFile(), { workerData: { rulesDir: rules.dir, rulesVersion: rules.version } });
     // reserved until the worker has compiled its rules and says it is ready
     const slot: Slot = { worker, reserved: true, busy: null };
+    let ready = false;
     worker.on("message", (m: { seq: number; outcome: Outcome; ready?: boolean }) => {
       if (m.ready) {
+        ready = true;
+        startFailures = 0;
         release(slot);
         return;
       }
@@ -63,6 +72,14 @@ export function workerPool(rules: CompiledRules, size: number, timeoutMs: number
       if (b) {
         clearTimeout(b.timer);
         b.resolve({ ok: false, code: "pipeline.worker_error", error: e.message });
+      }
+      // a worker that cannot even start (its rules changed under the run, say) would fail again:
+      // after a few in a row, every document still to come fails with the reason instead of waiting forever
+      if (!ready && ++startFailures >= MAX_START_FAILURES) {
+        broken = `worker threads cannot start: ${e.message}`;
+        for (const w of waiting.splice(0)) w(null);
+        void slot.worker.terminate();
+        return;
       }
       replace(slot);
     });
@@ -83,7 +100,8 @@ export function workerPool(rules: CompiledRules, size: number, timeoutMs: number
     slots[i] = spawn();
   };
   for (let i = 0; i < size; i++) slots.push(spawn());
-  const acquire = (): Promise<Slot> => {
+  const acquire = (): Promise<Slot | null> => {
+    if (broken) return Promise.resolve(null);
     const free = slots.find((s) => !s.reserved);
     if (free) free.reserved = true;
     return free ? Promise.resolve(free) : new Promise((r) => waiting.push(r));
@@ -91,6 +109,7 @@ export function workerPool(rules: CompiledRules, size: number, timeoutMs: number
   return {
     async run(raw) {
       const slot = await acquire();
+      if (!slot) return { ok: false, code: "pipeline.worker_error", error: broken ?? "worker threads are gone" };
       return new Promise<Outcome>((resolve) => {
         const mySeq = ++seq;
         const timer = setTimeout(() => {

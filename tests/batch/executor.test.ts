@@ -1,0 +1,38 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { compileRules } from "../../src/rules/compile.js";
+import { inProcess, workerPool } from "../../src/batch/executor.js";
+import { rawDoc } from "../core/run.js";
+
+describe("the worker pool", () => {
+  it("processes documents on worker threads exactly as in this thread", async () => {
+    const rules = compileRules("rules");
+    const pool = workerPool(rules, 2, 10_000);
+    const here = inProcess(rules, 10_000);
+    try {
+      const texts = ["Экспорт вырос на 5% и составил 1,2 млрд долларов.", "В Павлодарской области построено 12 школ.", "Без чисел."];
+      const [a, b] = await Promise.all([Promise.all(texts.map((t) => pool.run(rawDoc(t)))), Promise.all(texts.map((t) => here.run(rawDoc(t))))]);
+      expect(a).toEqual(b);
+      expect(a[0].ok && a[0].records.length).toBe(2);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it("fails the documents with the reason when its workers cannot start, instead of waiting forever", async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), "pokazatel-pool-")), "rules");
+    cpSync("rules", dir, { recursive: true });
+    const rules = compileRules(dir);
+    // the rules change after the run compiled them: every worker refuses to start
+    writeFileSync(join(dir, "qualifiers.yaml"), `${readFileSync(join(dir, "qualifiers.yaml"), "utf8")}\n# changed\n`);
+    const pool = workerPool(rules, 2, 10_000);
+    try {
+      const outcomes = await Promise.all([1, 2, 3].map(() => pool.run(rawDoc("Рост 5%."))));
+      for (const o of outcomes) expect(o).toMatchObject({ ok: false, code: "pipeline.worker_error", error: expect.stringMatching(/rules changed/) });
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+});
