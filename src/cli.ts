@@ -169,28 +169,28 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     });
 
   // distributed runs (BullMQ on Redis → PostgreSQL): src/distributed/
-  program
-    .command("enqueue")
-    .description("add the documents under the inputs to the work queue, in jobs of --batch documents (idempotent)")
+  /** The options every queue command shares. */
+  const queueCommand = (name: string, description: string) =>
+    program
+      .command(name)
+      .description(description)
+      .requiredOption("--redis <url>", "Redis server: redis://[:password@]host:port[/db]")
+      .option("--queue <name>", "queue name", "pokazatel");
+
+  queueCommand("enqueue", "add the documents under the inputs to the work queue, in jobs of --batch documents (idempotent)")
     .argument("<input...>", "files or folders")
-    .requiredOption("--redis <url>", "Redis server: redis://[:password@]host:port[/db]")
     .option("--rules <dir>", "rule folder (its version travels with each job)", defaultRulesDir())
     .option("--batch <n>", "documents per job", positiveInt, 50)
-    .option("--queue <name>", "queue name", "pokazatel")
     .option("--max-bytes <n>", "largest input file read, in bytes", positiveInt, 20 * 1024 * 1024)
     .action(async (inputs: string[], o) => {
       const { enqueueCommand } = await import("./distributed/commands.js");
       status = await enqueueCommand(inputs, loadRules(o.rules), o, (s) => io.stdout.write(`${s}\n`), say);
     });
 
-  program
-    .command("worker")
-    .description("process jobs from the work queue into PostgreSQL until SIGTERM/SIGINT")
-    .requiredOption("--redis <url>", "Redis server: redis://[:password@]host:port[/db]")
+  queueCommand("worker", "process jobs from the work queue into PostgreSQL until SIGTERM/SIGINT")
     .requiredOption("--db <url>", "PostgreSQL: postgres://…[?schema=NAME]")
     .option("--rules <dir>", "rule folder (jobs enqueued with other rules are refused)", defaultRulesDir())
     .option("--concurrency <n>", "jobs processed at once, each on its own thread", positiveInt, 1)
-    .option("--queue <name>", "queue name", "pokazatel")
     .option("--timeout <ms>", "time budget per document, in milliseconds", positiveInt, 10_000)
     .option("--grace <ms>", "after SIGTERM, how long the current job may run before it is given back to the queue", (v) => {
       if (!/^\d+$/.test(v)) throw new InvalidArgumentError("a whole number of milliseconds");
@@ -201,11 +201,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       status = await workerCommand(loadRules(o.rules), o, say);
     });
 
-  program
-    .command("status")
-    .description("the work queue: waiting, active, completed, failed and delayed jobs, and the rate")
-    .requiredOption("--redis <url>", "Redis server: redis://[:password@]host:port[/db]")
-    .option("--queue <name>", "queue name", "pokazatel")
+  queueCommand("status", "the work queue: waiting, active, completed, failed and delayed jobs, and the rate")
     .option("--json", "one JSON object")
     .action(async (o) => {
       const { statusCommand } = await import("./distributed/commands.js");
