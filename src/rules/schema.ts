@@ -90,6 +90,7 @@ const resolver = z.enum([
   "by_year",
   "year_start",
   "year_end",
+  "year_to_date",
   "date",
 ]);
 

@@ -165,6 +165,13 @@ function resolve(rule: PeriodRule, p: Parts, year: number | null, ref: Reference
       const d = rule.resolve === "year_start" ? ymd(y, 1, 1) : ymd(y, 12, 31);
       return { from: d, to: d };
     }
+    case "year_to_date": {
+      // "с начала года": from the first of January to the publication date
+      const y = p.years[0] ?? year ?? ref?.year;
+      if (!y) return null;
+      const to = ref && ref.year === y && ref.month ? ymd(y, ref.month, ref.day ?? lastDay(y, ref.month)) : null;
+      return { from: ymd(y, 1, 1), to };
+    }
     case "date": {
       // "1 октября", or written in digits: "01.10.2025"
       const day = p.nums[0];
