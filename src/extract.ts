@@ -151,7 +151,8 @@ export async function runExtract(opts: ExtractOptions): Promise<RunReport> {
   let failure: unknown = null;
   try {
     let seq = 0;
-    for await (const item of ingest(opts.inputs, { maxBytes: opts.maxBytes, outlets: outletsFile(opts.rules) }) as AsyncGenerator<IngestItem>) {
+    const items = ingest(opts.inputs, { maxBytes: opts.maxBytes, outlets: outletsFile(opts.rules) }) as AsyncGenerator<IngestItem>;
+    for await (const { item, known } of withStoredState(items, store && !opts.full ? guarded : null, () => store)) {
       if (failure) break;
       const mySeq = seq++;
       report.documents.seen++;
@@ -162,10 +163,8 @@ export async function runExtract(opts: ExtractOptions): Promise<RunReport> {
       }
       const raw = item.doc;
       if (store && !opts.full) {
-        const key = documentKey(raw.source);
-        const known = (await guarded(() => store!.lookup([key])))?.get(key);
         if (known && known.docId === raw.docId && known.rulesVersion === opts.rules.version) {
-          const stored = await guarded(() => store!.load(key));
+          const stored = await guarded(() => store!.load(documentKey(raw.source)));
           if (stored) {
             ready.set(mySeq, { result: stored, status: "skipped" });
             await emit();
@@ -205,6 +204,34 @@ export async function runExtract(opts: ExtractOptions): Promise<RunReport> {
   await writeFile(join(opts.out, "run.json.tmp"), `${JSON.stringify(report, null, 2)}\n`);
   await rename(join(opts.out, "run.json.tmp"), join(opts.out, "run.json"));
   return report;
+}
+
+/** Documents looked up in the store together: one round trip for a window, not one per document. */
+const LOOKUP_WINDOW = 64;
+
+/**
+ * The ingested items, each with what the store knows of its document (doc_id
+ * and rules version), looked up a window at a time. `guard` runs the store
+ * calls (it stops using a store that fails); null: no lookups.
+ */
+async function* withStoredState(
+  items: AsyncGenerator<IngestItem>,
+  guard: (<R>(f: () => Promise<R>) => Promise<R | undefined>) | null,
+  store: () => Store | null,
+): AsyncGenerator<{ item: IngestItem; known: { docId: string; rulesVersion: string } | undefined }> {
+  let window: IngestItem[] = [];
+  const flush = async function* () {
+    const keys = window.flatMap((i) => (i.ok ? [documentKey(i.doc.source)] : []));
+    const s = store();
+    const found = guard && s && keys.length ? await guard(() => s.lookup(keys)) : undefined;
+    for (const item of window) yield { item, known: item.ok ? found?.get(documentKey(item.doc.source)) : undefined };
+    window = [];
+  };
+  for await (const item of items) {
+    window.push(item);
+    if (window.length >= LOOKUP_WINDOW) yield* flush();
+  }
+  yield* flush();
 }
 
 export interface MentionsOptions {
