@@ -116,8 +116,12 @@ export async function runExtract(opts: ExtractOptions): Promise<RunReport> {
       const { result, status } = ready.get(nextOut)!;
       ready.delete(nextOut);
       nextOut++;
-      for (const r of result.records) await records.write(r);
-      await documents.write(result.document);
+      for (const r of result.records) {
+        const full = records.write(r);
+        if (full) await full;
+      }
+      const full = documents.write(result.document);
+      if (full) await full;
       report.records += result.records.length;
       if (status === "failed") {
         report.documents.failed++;

@@ -48,17 +48,18 @@ export function layer<K extends LayerName>(doc: AnnotatedDocument, name: K): Lay
  */
 export function forEachSpan(item: object, visit: (start: number, end: number) => void): void {
   const o = item as Record<string, unknown>;
-  const at = (v: unknown) => {
-    const x = v as Span | null | undefined;
-    if (x && typeof x.start === "number" && typeof x.end === "number") visit(x.start, x.end);
-  };
-  at(o);
-  for (const k of SPAN_FIELDS) if (k in o) at(o[k]);
+  visitSpan(o, visit);
+  for (const k of SPAN_FIELDS) if (k in o) visitSpan(o[k], visit);
   const nested = o as { territory?: { span?: unknown }; period?: { span?: unknown }; counted?: { span?: unknown }; quantity?: unknown };
-  if (nested.territory) at(nested.territory.span);
-  if (nested.period) at(nested.period.span);
-  if (nested.counted) at(nested.counted.span);
-  if (nested.quantity) at(nested.quantity);
+  if (nested.territory) visitSpan(nested.territory.span, visit);
+  if (nested.period) visitSpan(nested.period.span, visit);
+  if (nested.counted) visitSpan(nested.counted.span, visit);
+  if (nested.quantity) visitSpan(nested.quantity, visit);
+}
+
+function visitSpan(v: unknown, visit: (start: number, end: number) => void): void {
+  const x = v as Span | null | undefined;
+  if (x && typeof x.start === "number" && typeof x.end === "number") visit(x.start, x.end);
 }
 
 /** Fields of layer items that hold a span. */

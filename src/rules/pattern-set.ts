@@ -118,7 +118,8 @@ export type LexiconEntry = unknown[];
 const lexicon = new Map<string, LexiconEntry>();
 const LEXICON_LIMIT = 300_000;
 
-function lexiconEntry(norm: string): LexiconEntry {
+/** The lexicon entry of a word form's normal form (tokens get theirs from src/stages/segment/word-forms.ts). */
+export function lexiconEntry(norm: string): LexiconEntry {
   let e = lexicon.get(norm);
   if (!e) {
     if (lexicon.size >= LEXICON_LIMIT) lexicon.clear();

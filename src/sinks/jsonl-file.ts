@@ -10,6 +10,9 @@ import { once } from "node:events";
 export class JsonlFile {
   private readonly stream: WriteStream;
   private readonly tmp: string;
+  /** Lines not yet handed to the stream, and their length in UTF-16 units. */
+  private pending: string[] = [];
+  private pendingLength = 0;
   lines = 0;
 
   constructor(readonly path: string) {
@@ -17,20 +20,40 @@ export class JsonlFile {
     this.stream = createWriteStream(this.tmp, { encoding: "utf8" });
   }
 
-  /** Appends one JSON line, waiting when the stream's buffer is full. */
-  async write(value: unknown): Promise<void> {
+  /**
+   * Appends one JSON line. Lines are handed to the stream in chunks of about
+   * a megabyte; a promise comes back only when the stream's buffer is full
+   * and the caller must wait for it to drain.
+   */
+  write(value: unknown): Promise<void> | undefined {
     this.lines++;
-    if (!this.stream.write(`${JSON.stringify(value)}\n`)) await once(this.stream, "drain");
+    const line = `${JSON.stringify(value)}\n`;
+    this.pending.push(line);
+    this.pendingLength += line.length;
+    return this.pendingLength >= CHUNK ? this.flush() : undefined;
+  }
+
+  private flush(): Promise<void> | undefined {
+    if (!this.pending.length) return undefined;
+    const chunk = this.pending.join("");
+    this.pending = [];
+    this.pendingLength = 0;
+    return this.stream.write(chunk) ? undefined : once(this.stream, "drain").then(() => undefined);
   }
 
   async commit(): Promise<void> {
+    await this.flush();
     this.stream.end();
     await once(this.stream, "finish");
     await rename(this.tmp, this.path);
   }
 
   async abort(): Promise<void> {
+    this.pending = [];
     this.stream.destroy();
     await rm(this.tmp, { force: true });
   }
 }
+
+/** Characters gathered before they are written. */
+const CHUNK = 1 << 20;

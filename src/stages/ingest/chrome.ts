@@ -4,6 +4,7 @@
  * and the bottom of a page saved as text. Used to drop blocks from HTML, and
  * to mark (never remove) chrome in plain text, where the text must stay as it is.
  */
+import { isSpace } from "../../core/whitespace.js";
 
 export type ChromeReason = "counter" | "share" | "photo" | "placeholder" | "related" | "navigation";
 
@@ -13,10 +14,20 @@ const SOCIAL = /^(?:поделиться|рассказать друзьям|п�
 
 const SOCIAL_RUN = /^(?:(?:вернуться назад|поделиться|рассказать друзьям|twitter|facebook|печать|telegram|whatsapp|vk|вконтакте|instagram)[\s,|/]*)+$/i;
 
+/** Runs of white space made one space, trimmed; only what needs it is rewritten. */
+function collapse(text: string): string {
+  const t = text.trim();
+  return /[^\S ]| {2}/.test(t) ? t.replace(/\s+/g, " ") : t;
+}
+
 /** Why a whole block (paragraph, list item, line) is chrome, or null. `text` is the block's text. */
 export function chromeReason(text: string): ChromeReason | null {
   if (text.length > 240) return null; // chrome is short; keeps long paragraphs cheap
-  const t = text.replace(/\s+/g, " ").trim();
+  return reasonOf(collapse(text));
+}
+
+/** chromeReason of a block already collapsed (`collapse`). */
+function reasonOf(t: string): ChromeReason | null {
   if (!t || t.length > 200) return null;
   if (t.length <= 30) {
     if (/^(?:👁|👁️|просмотр(?:ов|ы)?:?)?\s*\d[\d\s]{0,8}(?:\s*просмотр\p{L}*)?$/iu.test(t)) return "counter";
@@ -28,14 +39,16 @@ export function chromeReason(text: string): ChromeReason | null {
     if (/^фото\s+(?:[\p{Lu}«"]|пресс-служб|из открытых|автора|с сайта|предоставлен)/iu.test(t) && t.length <= 80 && !/[.!?]$/.test(t)) return "photo";
   }
   if (t.length <= 80 && (SOCIAL.test(t) || SOCIAL_RUN.test(t) || t.split(" ").every((w) => SOCIAL.test(w)))) return "share";
-  if (t.includes("©") || /^(?:\(c\)|copyright\b)/i.test(t) || /все права защищены/i.test(t)) return "navigation";
+  if (t.includes("©") || /^(?:\(c\)|copyright\b)/i.test(t) || COPYRIGHT.test(t)) return "navigation";
   return null;
 }
+
+const COPYRIGHT = /все права защищены/i;
 
 /** True when the block is the heading of a list of other articles ("Популярное", "Читайте также:"). */
 export function isListHeading(text: string): boolean {
   if (text.length > 100) return false;
-  return LIST_HEADING.test(text.replace(/\s+/g, " ").trim());
+  return LIST_HEADING.test(collapse(text));
 }
 
 /** A line that reads like a headline in a list of links: short, no final full stop. */
@@ -45,11 +58,24 @@ export function isHeadlineLike(line: string): boolean {
   return /…$/.test(t) || !/[.;:,]$/.test(t);
 }
 
+/** Words (runs of non-space characters) in a text, counted up to `most`. */
+function wordsUpTo(t: string, most: number): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < t.length && n < most; i++) {
+    const space = isSpace(t.charCodeAt(i));
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
+}
+
 /** A line of running text: long or ending in a full stop. */
 function isProse(line: string): boolean {
   if (line.length > 200) return true;
   const t = line.trim();
-  return t.split(/\s+/).length >= 12 || (/[.!?»"]$/.test(t) && t.split(/\s+/).length >= 6);
+  const words = wordsUpTo(t, 12);
+  return words >= 12 || (/[.!?»"]$/.test(t) && words >= 6);
 }
 
 export interface ChromeSpan {
@@ -66,7 +92,8 @@ export interface ChromeSpan {
  * after the last line of running text.
  */
 export function findChromeSpans(text: string): ChromeSpan[] {
-  const lines: Array<{ start: number; end: number; text: string }> = [];
+  // `short`: the line collapsed (white space runs made one space), for lines short enough to be chrome
+  const lines: Array<{ start: number; end: number; text: string; short: string | null }> = [];
   for (let pos = 0; pos <= text.length; ) {
     const nl = text.indexOf("\n", pos);
     const end = nl < 0 ? text.length : nl;
@@ -76,7 +103,8 @@ export function findChromeSpans(text: string): ChromeSpan[] {
     const lineStart = header ? header[0].length : 0;
     const content = raw.slice(lineStart).replace(/\r$/, "");
     const lead = content.length - content.trimStart().length;
-    lines.push({ start: pos + lineStart + lead, end: pos + lineStart + content.trimEnd().length, text: content.trim() });
+    const trimmed = content.trim();
+    lines.push({ start: pos + lineStart + lead, end: pos + lineStart + content.trimEnd().length, text: trimmed, short: trimmed.length <= 240 ? collapse(trimmed) : null });
     if (nl < 0) break;
     pos = nl + 1;
   }
@@ -92,8 +120,9 @@ export function findChromeSpans(text: string): ChromeSpan[] {
 
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i].text;
-    if (!t) continue;
-    if (isListHeading(t)) {
+    const short = lines[i].short;
+    if (!t || short === null) continue;
+    if (t.length <= 100 && LIST_HEADING.test(short)) {
       // the heading and the headline-like lines under it, up to a line of running text (one that ends a sentence)
       marked.add(i);
       mark(i, "related");
@@ -105,7 +134,7 @@ export function findChromeSpans(text: string): ChromeSpan[] {
       continue;
     }
     if (marked.has(i)) continue;
-    const reason = chromeReason(t);
+    const reason = reasonOf(short);
     if (reason) {
       marked.add(i);
       mark(i, reason);

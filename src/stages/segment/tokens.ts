@@ -1,6 +1,8 @@
-import { normWord } from "../../rules/text-norm.js";
+import { formAt, HASH_SEED, mix, type TokenKind } from "./word-forms.js";
+import type { LexiconEntry } from "../../rules/pattern-set.js";
+import { isSpace } from "../../core/whitespace.js";
 
-export type TokenKind = "word" | "num" | "punct";
+export type { TokenKind } from "./word-forms.js";
 
 /** A token of the source text. Offsets are UTF-16, into the immutable document text. */
 export interface Token {
@@ -18,59 +20,92 @@ export interface Token {
   /** The word's stem, filled in when a rule first needs it (src/rules/pattern.ts). */
   stem?: string;
   /** The word form's lexicon entry: the patterns that can start here (src/rules/pattern-set.ts). */
-  lex?: unknown[];
+  lex?: LexiconEntry;
 }
 
-// Letters of the scripts press texts about Kazakhstan use: Latin (with
-// extensions), Greek, Cyrillic (with Kazakh letters), combining marks.
-const L = "A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F\\u0300-\\u036F\\u0370-\\u03FF\\u0400-\\u052F\\u1E00-\\u1EFF";
-// Words (letters with inner hyphens or apostrophes), digit runs, a surrogate
-// pair (an emoji: never split), and any other single character. Explicit
-// ranges instead of \p{L} keep this regex three times faster.
-const TOKEN = new RegExp(`[${L}]+(?:[-‐'’][${L}]+)*|[0-9]+|[\\uD800-\\uDBFF][\\uDC00-\\uDFFF]|\\S`, "g");
-const LETTER = /^[\p{L}\p{M}]/u;
+// What a token is, as a regular expression (the specification the scanner
+// below implements, and tests check it against): a word is letters of the
+// scripts press texts about Kazakhstan use (Latin with extensions, Greek,
+// Cyrillic with Kazakh letters, combining marks) with inner hyphens or
+// apostrophes; then digit runs, a surrogate pair (an emoji: never split), and
+// any other single non-space character.
+//   [L]+(?:[-‐'’][L]+)* | [0-9]+ | [\uD800-\uDBFF][\uDC00-\uDFFF] | \S
+// with L = A-Za-z À-Ö Ø-ö ø-ɏ U+0300-U+052F U+1E00-U+1EFF.
 
-function kindOf(t: string): TokenKind {
-  const c = t.charCodeAt(0);
-  if (c >= 48 && c <= 57) return "num";
-  if (t.length > 1) return (c & 0xfc00) === 0xd800 ? (LETTER.test(t) ? "word" : "punct") : "word";
-  if (c < 128) return (c | 32) >= 97 && (c | 32) <= 122 ? "word" : "punct";
-  if (c >= 0x400 && c <= 0x52f) return "word";
-  return LETTER.test(t) ? "word" : "punct";
+/** A letter of a word (the class L above). */
+function isLetter(c: number): boolean {
+  if (c < 0xc0) return (c | 32) >= 97 && (c | 32) <= 122;
+  if (c <= 0x52f) return c >= 0x300 || (c !== 0xd7 && c !== 0xf7 && c <= 0x24f);
+  return c >= 0x1e00 && c <= 0x1eff;
 }
 
-/** Splits `text[from, to)` into tokens. */
+/** Inner joiners of a word: hyphen-minus, hyphen, apostrophe, right single quote. */
+function isJoiner(c: number): boolean {
+  return c === 45 || c === 0x2010 || c === 39 || c === 0x2019;
+}
+
+/**
+ * Splits `text[from, to)` into tokens (a token starting before `to` is kept
+ * whole). One pass over the characters: each token's form is found in the
+ * interned table by a hash computed on the way (src/stages/segment/word-forms.ts).
+ */
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = [];
-  const re = new RegExp(TOKEN.source, "g");
-  re.lastIndex = from;
-  let prevEnd = from;
-  let nextNewline = text.indexOf("\n", from);
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    const start = m.index;
-    if (start >= to) break;
-    const t = m[0];
-    let newlines = 0;
-    // count the line breaks in the gap before this token
-    while (nextNewline !== -1 && nextNewline < start) {
-      newlines++;
-      nextNewline = text.indexOf("\n", nextNewline + 1);
+  const n = text.length;
+  let i = from;
+  let space = false;
+  let newlines = 0;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) {
+      space = true;
+      if (c === 10) newlines++;
+      i++;
+      continue;
     }
-    const kind = kindOf(t);
+    let j = i + 1;
+    let h = mix(HASH_SEED, c);
+    if (isLetter(c)) {
+      for (;;) {
+        while (j < n) {
+          const e = text.charCodeAt(j);
+          if (!isLetter(e)) break;
+          h = mix(h, e);
+          j++;
+        }
+        // an inner hyphen or apostrophe with a letter after it goes on the word
+        if (j + 1 < n && isJoiner(text.charCodeAt(j)) && isLetter(text.charCodeAt(j + 1))) {
+          h = mix(mix(h, text.charCodeAt(j)), text.charCodeAt(j + 1));
+          j += 2;
+        } else break;
+      }
+    } else if (c >= 48 && c <= 57) {
+      while (j < n) {
+        const e = text.charCodeAt(j);
+        if (e < 48 || e > 57) break;
+        h = mix(h, e);
+        j++;
+      }
+    } else if ((c & 0xfc00) === 0xd800 && j < n && (text.charCodeAt(j) & 0xfc00) === 0xdc00) {
+      h = mix(h, text.charCodeAt(j));
+      j++;
+    }
+    const form = formAt(text, i, j, h);
     tokens.push({
-      start,
-      end: start + t.length,
-      kind,
-      text: t,
-      norm: kind === "word" ? normWord(t) : t,
-      spaceBefore: start > prevEnd,
+      start: i,
+      end: j,
+      kind: form.kind,
+      text: form.text,
+      norm: form.norm,
+      spaceBefore: space,
       newlinesBefore: newlines,
       // filled in later; present from the start so every token has one shape
       stem: undefined,
-      lex: undefined,
+      lex: form.lex,
     });
-    prevEnd = start + t.length;
+    space = false;
+    newlines = 0;
+    i = j;
   }
   return tokens;
 }

@@ -9,24 +9,6 @@ function sentences(text: string): string[] {
   return splitSentences(text, tokenize(text), rules).map((s) => text.slice(s.start, s.end));
 }
 
-describe("tokens", () => {
-  it("words keep inner hyphens, numbers are digit runs, everything else one code point", () => {
-    const text = "Усть-Каменогорск: 19 506,5 т (+8,3%) 🇰🇿 📈";
-    expect(tokenize(text).map((t) => t.text)).toEqual(["Усть-Каменогорск", ":", "19", "506", ",", "5", "т", "(", "+", "8", ",", "3", "%", ")", "🇰", "🇿", "📈"]);
-  });
-  it("norms are lower case with ё folded; offsets are UTF-16 into the text", () => {
-    const text = "📈 Объём ЁЛКИ";
-    const t = tokenize(text);
-    expect(t.map((x) => x.norm)).toEqual(["📈", "объем", "елки"]);
-    for (const x of t) expect(text.slice(x.start, x.end)).toBe(x.text);
-    expect(t[1].start).toBe(3); // the emoji is two UTF-16 units
-  });
-  it("records spaces and line breaks before a token", () => {
-    const t = tokenize("а\n\nб в");
-    expect(t.map((x) => [x.spaceBefore, x.newlinesBefore])).toEqual([[false, 0], [true, 2], [true, 0]]);
-  });
-});
-
 describe("sentences: abbreviations and initials", () => {
   const cases: Array<[string, string[]]> = [
     ["Создано 5,3 тыс. рабочих мест. Рост составил 7%.", ["Создано 5,3 тыс. рабочих мест.", "Рост составил 7%."]],

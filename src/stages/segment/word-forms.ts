@@ -1,0 +1,142 @@
+import { normWord } from "../../rules/text-norm.js";
+import { lexiconEntry, type LexiconEntry } from "../../rules/pattern-set.js";
+
+export type TokenKind = "word" | "num" | "punct";
+
+/**
+ * One distinct token text ("Алматы", "алматы", "2024", "%"), interned: every
+ * token of that text in every document shares it. It holds what depends only
+ * on the text: the kind, the normal form rules match against, and the form's
+ * lexicon entry (what pattern sets found for it). Tokens are then made
+ * without allocating strings, lower-casing or hashing them again.
+ */
+export interface WordForm {
+  readonly text: string;
+  readonly kind: TokenKind;
+  readonly norm: string;
+  readonly lex: LexiconEntry;
+}
+
+const LETTER = /^[\p{L}\p{M}]/u;
+
+/** Kind of a token text (the tokenizer decides where tokens end; this only names what they are). */
+export function kindOf(t: string): TokenKind {
+  const c = t.charCodeAt(0);
+  if (c >= 48 && c <= 57) return "num";
+  if (t.length > 1) return (c & 0xfc00) === 0xd800 ? (LETTER.test(t) ? "word" : "punct") : "word";
+  if (c < 128) return (c | 32) >= 97 && (c | 32) <= 122 ? "word" : "punct";
+  if (c >= 0x400 && c <= 0x52f) return "word";
+  return LETTER.test(t) ? "word" : "punct";
+}
+
+/** Distinct forms kept at most; past it the table starts afresh (forms already handed out stay valid). */
+const LIMIT = 1 << 19;
+
+/**
+ * An open-addressing hash table from token text to its WordForm, probed with
+ * a hash the tokenizer computes while it reads the characters, and compared
+ * in place against the source text: a known form costs no allocation. The
+ * keys' characters sit in one array (compact: few cache misses).
+ */
+class FormTable {
+  private mask = 0;
+  /** Four numbers per slot, side by side (one cache line holds four slots): hash, where the key's characters start in `chars` (-1: empty), their length, the form's index in `forms`. */
+  private slots = new Int32Array(0);
+  private forms: WordForm[] = [];
+  private chars = new Uint16Array(1 << 18);
+  private used = 0;
+
+  constructor() {
+    this.reset(1 << 16);
+  }
+
+  /** The form of `text[start, end)`, whose characters hash to `hash` (see `mix`). */
+  get(text: string, start: number, end: number, hash: number): WordForm {
+    const len = end - start;
+    const mask = this.mask;
+    const slots = this.slots;
+    const chars = this.chars;
+    let k = hash & mask;
+    for (;;) {
+      const s = k << 2;
+      const at = slots[s + 1];
+      if (at < 0) break;
+      if (slots[s] === hash && slots[s + 2] === len) {
+        let q = 0;
+        while (q < len && chars[at + q] === text.charCodeAt(start + q)) q++;
+        if (q === len) return this.forms[slots[s + 3]];
+      }
+      k = (k + 1) & mask;
+    }
+    return this.add(text, start, end, hash);
+  }
+
+  private add(text: string, start: number, end: number, hash: number): WordForm {
+    const codes: number[] = [];
+    for (let i = start; i < end; i++) codes.push(text.charCodeAt(i));
+    // a string of its own (a slice of the text would keep the whole document alive)
+    const s = String.fromCharCode(...codes);
+    const kind = kindOf(s);
+    const norm = kind === "word" ? normWord(s) : s;
+    const form: WordForm = { text: s, kind, norm, lex: lexiconEntry(norm) };
+    if (this.forms.length >= LIMIT) this.reset(this.mask + 1);
+    else if ((this.forms.length + 1) * 2 > this.mask + 1) this.grow();
+    this.insert(form, hash);
+    return form;
+  }
+
+  private insert(form: WordForm, hash: number) {
+    const s = form.text;
+    if (this.used + s.length > this.chars.length) {
+      const more = new Uint16Array(Math.max(this.chars.length * 2, this.used + s.length));
+      more.set(this.chars.subarray(0, this.used));
+      this.chars = more;
+    }
+    const at = this.used;
+    for (let i = 0; i < s.length; i++) this.chars[at + i] = s.charCodeAt(i);
+    this.used += s.length;
+    let k = hash & this.mask;
+    while (this.slots[(k << 2) + 1] >= 0) k = (k + 1) & this.mask;
+    const slot = k << 2;
+    this.slots[slot] = hash;
+    this.slots[slot + 1] = at;
+    this.slots[slot + 2] = s.length;
+    this.slots[slot + 3] = this.forms.length;
+    this.forms.push(form);
+  }
+
+  private reset(capacity: number) {
+    this.mask = capacity - 1;
+    this.slots = new Int32Array(capacity * 4);
+    for (let k = 0; k < capacity; k++) this.slots[(k << 2) + 1] = -1;
+    this.forms = [];
+    this.used = 0;
+  }
+
+  private grow() {
+    const forms = this.forms;
+    this.reset((this.mask + 1) * 2);
+    for (const f of forms) this.insert(f, hashOf(f.text));
+  }
+}
+
+/** Hash step over one UTF-16 code unit (FNV-1a style). */
+export function mix(h: number, c: number): number {
+  return Math.imul(h ^ c, 0x01000193);
+}
+
+export const HASH_SEED = 0x811c9dc5 | 0;
+
+/** The hash the tokenizer computes over a token's characters. */
+export function hashOf(s: string): number {
+  let h = HASH_SEED;
+  for (let i = 0; i < s.length; i++) h = mix(h, s.charCodeAt(i));
+  return h;
+}
+
+const table = new FormTable();
+
+/** The interned form of `text[start, end)`; `hash` must be `hashOf(text.slice(start, end))`. */
+export function formAt(text: string, start: number, end: number, hash: number): WordForm {
+  return table.get(text, start, end, hash);
+}

@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { tokenize, type Token } from "../../../src/stages/segment/tokens.js";
+import { kindOf } from "../../../src/stages/segment/word-forms.js";
+import { normWord } from "../../../src/rules/text-norm.js";
+
+describe("tokens", () => {
+  it("words keep inner hyphens, numbers are digit runs, everything else one code point", () => {
+    const text = "Усть-Каменогорск: 19 506,5 т (+8,3%) 🇰🇿 📈";
+    expect(tokenize(text).map((t) => t.text)).toEqual(["Усть-Каменогорск", ":", "19", "506", ",", "5", "т", "(", "+", "8", ",", "3", "%", ")", "🇰", "🇿", "📈"]);
+  });
+  it("norms are lower case with ё folded; offsets are UTF-16 into the text", () => {
+    const text = "📈 Объём ЁЛКИ";
+    const t = tokenize(text);
+    expect(t.map((x) => x.norm)).toEqual(["📈", "объем", "елки"]);
+    for (const x of t) expect(text.slice(x.start, x.end)).toBe(x.text);
+    expect(t[1].start).toBe(3); // the emoji is two UTF-16 units
+  });
+  it("records spaces and line breaks before a token", () => {
+    const t = tokenize("а\n\nб в");
+    expect(t.map((x) => [x.spaceBefore, x.newlinesBefore])).toEqual([[false, 0], [true, 2], [true, 0]]);
+  });
+
+  const cases: Array<[string, string, Array<[string, string, string]>]> = [
+    ["apostrophe and typographic hyphen join", "Кызылорда’s Жана‐Арка", [["Кызылорда’s", "word", "кызылорда’s"], ["Жана‐Арка", "word", "жана‐арка"]]],
+    ["a trailing hyphen does not", "экспорт- и импорт", [["экспорт", "word", "экспорт"], ["-", "punct", "-"], ["и", "word", "и"], ["импорт", "word", "импорт"]]],
+    ["Kazakh letters are letters", "Өскемен ҚҰРЫЛЫС", [["Өскемен", "word", "өскемен"], ["ҚҰРЫЛЫС", "word", "құрылыс"]]],
+    ["Latin with accents, Greek", "Café Δ", [["Café", "word", "café"], ["Δ", "word", "δ"]]],
+    ["× and ÷ are not letters", "2×3", [["2", "num", "2"], ["×", "punct", "×"], ["3", "num", "3"]]],
+    ["no-break and thin spaces separate", "1\u00a0000\u2009000", [["1", "num", "1"], ["000", "num", "000"], ["000", "num", "000"]]],
+    ["non-ASCII digits are single characters", "٣", [["٣", "punct", "٣"]]],
+    ["a lone surrogate is one character", "a\ud800b", [["a", "word", "a"], ["\ud800", "punct", "\ud800"], ["b", "word", "b"]]],
+    ["the same text, other case: its own token text, one norm", "РОСТ Рост рост", [["РОСТ", "word", "рост"], ["Рост", "word", "рост"], ["рост", "word", "рост"]]],
+  ];
+  it.each(cases)("%s", (_, text, expected) => {
+    expect(tokenize(text).map((t) => [t.text, t.kind, t.norm])).toEqual(expected);
+  });
+
+  it("tokenizes a range of the text; a token starting inside it is kept whole", () => {
+    const text = "раз два три";
+    expect(tokenize(text, 4, 6).map((t) => [t.text, t.start])).toEqual([["два", 4]]);
+  });
+});
+
+// The regular expression tokens.ts implements by hand, kept here as the
+// specification: the scanner must cut every text exactly as it does.
+const L = "A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F\\u0300-\\u036F\\u0370-\\u03FF\\u0400-\\u052F\\u1E00-\\u1EFF";
+const SPEC = new RegExp(`[${L}]+(?:[-‐'’][${L}]+)*|[0-9]+|[\\uD800-\\uDBFF][\\uDC00-\\uDFFF]|\\S`, "g");
+
+function bySpec(text: string): Array<Pick<Token, "start" | "end" | "text" | "kind" | "norm" | "spaceBefore" | "newlinesBefore">> {
+  const out = [];
+  let prevEnd = 0;
+  for (const m of text.matchAll(SPEC)) {
+    const t = m[0];
+    const kind = kindOf(t);
+    const gap = text.slice(prevEnd, m.index);
+    out.push({ start: m.index, end: m.index + t.length, text: t, kind, norm: kind === "word" ? normWord(t) : t, spaceBefore: gap.length > 0, newlinesBefore: gap.split("\n").length - 1 });
+    prevEnd = m.index + t.length;
+  }
+  return out;
+}
+
+function corpusTexts(): string[] {
+  const texts: string[] = [];
+  for (const dir of ["corpus", "../shared/corpus/seeds"]) if (existsSync(dir)) for (const f of readdirSync(dir)) if (f.endsWith(".txt")) texts.push(readFileSync(join(dir, f), "utf8"));
+  for (const f of ["../shared/bench/nerel/dev.jsonl", "../shared/bench/nerel/train.jsonl"])
+    if (existsSync(f)) for (const l of readFileSync(f, "utf8").split("\n")) if (l) texts.push((JSON.parse(l) as { text: string }).text);
+  return texts;
+}
+
+describe("tokens: the scanner cuts whole corpora as the regular expression does", () => {
+  it("seeds, corpus/ and NEREL, token by token", () => {
+    const texts = corpusTexts();
+    expect(texts.length).toBeGreaterThan(5);
+    let n = 0;
+    for (const text of texts) {
+      const got = tokenize(text).map(({ start, end, text, kind, norm, spaceBefore, newlinesBefore }) => ({ start, end, text, kind, norm, spaceBefore, newlinesBefore }));
+      expect(got).toEqual(bySpec(text));
+      n += got.length;
+    }
+    expect(n).toBeGreaterThan(1000);
+  });
+
+  it("every character class at every position of a mixed text", () => {
+    const alphabet = ["а", "Я", "ё", "Ё", "z", "É", "ß", "×", "ɏ", "ɐ", "\u0301", "Ω", "ң", "Ḁ", "-", "‐", "'", "’", " ", "\n", "\t", "\u00a0", "\u2009", "\u3000", "\ufeff", "7", "٣", ",", "%", "🇰", "\ud800", "\udc00", "«"];
+    let seed = 11;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
+    for (let k = 0; k < 300; k++) {
+      const text = Array.from({ length: 1 + Math.floor(rnd() * 30) }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join("");
+      const got = tokenize(text).map(({ start, end, text, kind, norm, spaceBefore, newlinesBefore }) => ({ start, end, text, kind, norm, spaceBefore, newlinesBefore }));
+      expect(got, JSON.stringify(text)).toEqual(bySpec(text));
+    }
+  });
+});
