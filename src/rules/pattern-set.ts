@@ -205,3 +205,26 @@ export class AnchoredPatternSet<T extends { pattern: Pattern }> {
     return out.sort((x, y) => x.from - y.from || y.to - x.to || x.order - y.order);
   }
 }
+
+const setsOfLists = new WeakMap<object, PatternSet<{ pattern: Pattern }>>();
+
+/** The PatternSet of a list of patterns, built once per list (the list must not change afterwards). */
+export function patternSetOf<T extends { pattern: Pattern }>(items: T[]): PatternSet<T> {
+  let set = setsOfLists.get(items) as PatternSet<T> | undefined;
+  if (!set) {
+    set = new PatternSet(items);
+    setsOfLists.set(items, set as PatternSet<{ pattern: Pattern }>);
+  }
+  return set;
+}
+
+const joined = new WeakMap<object, WeakMap<object, unknown[]>>();
+
+/** The concatenation of two lists, the same array each time for the same two lists (so patternSetOf can keep its set). */
+export function joinLists<T>(a: T[], b: T[]): T[] {
+  let byB = joined.get(a);
+  if (!byB) joined.set(a, (byB = new WeakMap()));
+  let both = byB.get(b) as T[] | undefined;
+  if (!both) byB.set(b, (both = [...a, ...b]));
+  return both;
+}

@@ -6,6 +6,7 @@ import type { Span } from "../../core/span.js";
 import type { PeriodKind } from "../../core/record.js";
 import type { Token } from "../segment/tokens.js";
 import { matchAt } from "../../rules/pattern.js";
+import { patternSetOf } from "../../rules/pattern-set.js";
 
 export interface TerritoryValue {
   code: string;
@@ -73,7 +74,7 @@ function isDateline(m: TerritoryMention, s: Sentence, tokens: Token[]): boolean 
 /** Whether an indicator cue of the catalogue ends right before token `k` ("ВВП | Казахстана"). */
 export function cueEndsAt(tokens: Token[], k: number, rules: CompiledRules): boolean {
   for (let i = Math.max(0, k - 5); i < k; i++)
-    for (const c of rules.cues) {
+    for (const c of rules.sets.cues.candidates(tokens[i], rules.env)) {
       const m = matchAt(c.pattern, tokens, i, k, rules.env);
       if (m && m.to === k) return true;
     }
@@ -178,8 +179,8 @@ export function comparisonBases(periods: PeriodMention[], tokens: Token[], rules
   const out = new Set<PeriodMention>();
   for (const p of periods) {
     const from = Math.max(0, p.tokenFrom - 4);
-    for (const b of rules.measures.bases)
-      for (let i = from; i <= p.tokenFrom; i++) {
+    for (let i = from; i <= p.tokenFrom; i++)
+      for (const b of patternSetOf(rules.measures.bases).candidates(tokens[i], rules.env)) {
         const m = matchAt(b.pattern, tokens, i, p.tokenTo, rules.env);
         if (m && m.to >= p.tokenFrom) out.add(p);
       }

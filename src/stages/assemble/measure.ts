@@ -1,5 +1,6 @@
 import type { CompiledRules, NamedPattern } from "../../rules/compile.js";
 import { matchAt } from "../../rules/pattern.js";
+import { joinLists, patternSetOf } from "../../rules/pattern-set.js";
 import { isDash, type Token } from "../segment/tokens.js";
 import type { Quantity } from "../detect/quantities.js";
 import type { Clause } from "./clauses.js";
@@ -14,8 +15,10 @@ export interface MeasureResult {
 
 /** The last match of any pattern starting in tokens [from, to), as [token index, rule id]. */
 export function lastMatch(patterns: NamedPattern[], tokens: Token[], from: number, to: number, rules: CompiledRules, limit = to): { at: number; end: number; id: string } | null {
+  // only the patterns that can start at a token are tried there (in list order)
+  const set = patternSetOf(patterns);
   for (let i = to - 1; i >= from; i--)
-    for (const p of patterns) {
+    for (const p of set.candidates(tokens[i], rules.env)) {
       const m = matchAt(p.pattern, tokens, i, limit, rules.env);
       if (m) return { at: i, end: m.to, id: p.id };
     }
@@ -23,8 +26,9 @@ export function lastMatch(patterns: NamedPattern[], tokens: Token[], from: numbe
 }
 
 export function firstMatch(patterns: NamedPattern[], tokens: Token[], from: number, to: number, rules: CompiledRules): { at: number; end: number; id: string } | null {
+  const set = patternSetOf(patterns);
   for (let i = from; i < to; i++)
-    for (const p of patterns) {
+    for (const p of set.candidates(tokens[i], rules.env)) {
       const m = matchAt(p.pattern, tokens, i, to, rules.env);
       if (m) return { at: i, end: m.to, id: p.id };
     }
@@ -56,7 +60,7 @@ export function measureOf(q: Quantity, tokens: Token[], clause: Clause, others: 
 
   if (q.numberKind === "fraction") return { measure: "share", direction: null, base: null, rules: ["measures.fraction_share"] };
   if (q.unit === "times") {
-    const after = firstMatch([...m.changeUp, ...m.changeDown], tokens, q.tokenTo, Math.min(q.tokenTo + 2, clause.to), rules);
+    const after = firstMatch(joinLists(m.changeUp, m.changeDown), tokens, q.tokenTo, Math.min(q.tokenTo + 2, clause.to), rules);
     const dir = direction ?? (after ? (m.changeDown.some((p) => p.id === after.id) ? "down" : "up") : "up");
     return { measure: "change", direction: dir, base, rules: [...used, "measures.multiple"] };
   }
@@ -98,6 +102,14 @@ export function measureOf(q: Quantity, tokens: Token[], clause: Clause, others: 
 }
 
 function baseOf(tokens: Token[], clause: Clause, rules: CompiledRules): string | null {
-  for (const b of rules.measures.bases) for (let i = clause.from; i < clause.to; i++) if (matchAt(b.pattern, tokens, i, clause.to, rules.env)) return b.base;
-  return null;
+  // the first base in list order that matches anywhere in the clause
+  const set = patternSetOf(rules.measures.bases);
+  let best: { order: number; base: string } | null = null;
+  for (let i = clause.from; i < clause.to; i++)
+    for (const b of set.candidates(tokens[i], rules.env)) {
+      const order = rules.measures.bases.indexOf(b);
+      if (best && order >= best.order) break;
+      if (matchAt(b.pattern, tokens, i, clause.to, rules.env)) best = { order, base: b.base };
+    }
+  return best?.base ?? null;
 }

@@ -5,6 +5,7 @@ import type { Measure, Qualifier } from "../../core/record.js";
 import type { Span } from "../../core/span.js";
 import { neg, type Exact } from "../../numbers/exact.js";
 import { matchAt } from "../../rules/pattern.js";
+import { joinLists, patternSetOf } from "../../rules/pattern-set.js";
 import { isDash, type Token } from "../segment/tokens.js";
 import type { Quantity } from "../detect/quantities.js";
 import type { CueMention } from "../detect/cues.js";
@@ -38,13 +39,13 @@ export interface DraftRecord {
 function subjectFor(q: Quantity, tokens: Token[], clause: Clause, indicator: string, rules: CompiledRules): Span | null {
   // the nearest subject words of this indicator in the clause, before the number
   let best: Span | null = null;
-  for (const s of rules.subjects) {
-    if (s.indicator !== indicator) continue;
-    for (let i = clause.from; i < q.tokenFrom; i++) {
+  const set = patternSetOf(rules.subjects);
+  for (let i = clause.from; i < q.tokenFrom; i++)
+    for (const s of set.candidates(tokens[i], rules.env)) {
+      if (s.indicator !== indicator) continue;
       const m = matchAt(s.pattern, tokens, i, q.tokenFrom, rules.env);
       if (m && (!best || tokens[i].start > best.start)) best = { start: tokens[i].start, end: tokens[m.to - 1].end };
     }
-  }
   return best;
 }
 
@@ -66,13 +67,23 @@ export function assemble(
   const listed = listedPlaces(territories, tokens);
   const focus = new TerritoryFocus(main, rules);
   let fact = 0;
+  // each layer is in text order: walk them sentence by sentence
+  const bySentence = <T extends { sentence: number }>(items: T[]) => {
+    const groups: T[][] = sentences.map(() => []);
+    for (const x of items) groups[x.sentence].push(x);
+    return groups;
+  };
+  const quantitiesOf = bySentence(quantities);
+  const territoriesOf = bySentence(territories);
+  const cuesOf = bySentence(cues);
   sentences.forEach((s, si) => {
     const start = focus.enter(s);
-    const qs = quantities.filter((q) => q.sentence === si);
-    const ts = territories.filter((t) => t.sentence === si);
+    const qs = quantitiesOf[si];
+    const ts = territoriesOf[si];
     if (s.chrome) return;
-    const clauses = clausesOf(tokens, s);
-    const sentenceCues = cues.filter((c) => c.sentence === si);
+    // a sentence without numbers only moves the territory focus
+    const clauses = qs.length ? clausesOf(tokens, s) : [];
+    const sentenceCues = cuesOf[si];
     // territory of each position: walk mentions in order
     // "3-е место в стране": in a sentence with a rank, the country is the peers, not the territory
     const hasRank = qs.some((q) => q.unit === "place");
@@ -246,12 +257,13 @@ function yearLike(q: Quantity, tokens: Token[]): boolean {
 
 function changeWordIn(tokens: Token[], clause: Clause, rules: CompiledRules): boolean {
   const m = rules.measures;
-  return firstMatch([...m.changeUp, ...m.changeDown, ...m.comparativeUp, ...m.comparativeDown, ...m.changeNouns], tokens, clause.from, clause.to, rules) !== null;
+  return firstMatch(joinLists(joinLists(joinLists(joinLists(m.changeUp, m.changeDown), m.comparativeUp), m.comparativeDown), m.changeNouns), tokens, clause.from, clause.to, rules) !== null;
 }
 
 function countedCueBefore(q: Quantity, tokens: Token[], clause: Clause, rules: CompiledRules): Quantity["counted"] {
+  const set = patternSetOf(rules.counted);
   for (let i = q.tokenFrom - 1; i >= clause.from; i--)
-    for (const c of rules.counted) {
+    for (const c of set.candidates(tokens[i], rules.env)) {
       const m = matchAt(c.pattern, tokens, i, q.tokenFrom, rules.env);
       if (m) return { lemma: c.lemma, indicator: c.indicator, span: { start: tokens[i].start, end: tokens[m.to - 1].end }, rule: c.id };
     }

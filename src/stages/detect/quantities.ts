@@ -8,6 +8,7 @@ import type { Sentence } from "../segment/sentences.js";
 import { abbreviationEnd, isCardinalSuffix, parseDigits, parseNumber, type ParsedNumber } from "../../numbers/parse.js";
 import { fromNumber, mul, type Exact } from "../../numbers/exact.js";
 import { matchAt } from "../../rules/pattern.js";
+import { joinLists, patternSetOf } from "../../rules/pattern-set.js";
 import type { Span } from "../../core/span.js";
 
 /** A number with what it counts or measures: the `quantities` layer. Offsets UTF-16. */
@@ -410,7 +411,7 @@ function changedTo(q: Quantity, tokens: Token[], s: Sentence, rules: CompiledRul
     // a clause boundary: a comma with a space after it (not the comma of "3,2"), unless right before "до" ("вырос на 5%, до 2 млрд")
     if ((t.text === "," || t.text === ";" || t.text === ":") && tokens[k + 1]?.spaceBefore && k + 1 < end) return false;
     if (t.kind !== "word") continue;
-    if ([...m.changeUp, ...m.changeDown].some((p) => matchAt(p.pattern, tokens, k, end, rules.env))) return true;
+    if (patternSetOf(joinLists(m.changeUp, m.changeDown)).candidates(t, rules.env).some((p) => matchAt(p.pattern, tokens, k, end, rules.env))) return true;
   }
   return false;
 }
