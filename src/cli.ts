@@ -1,14 +1,11 @@
 import { createWriteStream, readFileSync } from "node:fs";
 import { once } from "node:events";
 import { Command, CommanderError, InvalidArgumentError } from "commander";
-import cliProgress from "cli-progress";
 import { compileRules, type CompiledRules } from "./rules/compile.js";
 import { RuleSetError } from "./rules/load.js";
 import { runExtract, runMentions } from "./extract.js";
-import { writeReviewPage } from "./review/review-page.js";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
-import { SqliteStore } from "./store/sqlite-store.js";
 import { writeCsv } from "./sinks/csv.js";
 import { readJsonl } from "./sinks/read-jsonl.js";
 import type { IndicatorRecord } from "./core/record.js";
@@ -76,7 +73,9 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       const rules = loadRules(o.rules);
       const store = await openStore(o.db, o.out);
       const tty = Boolean(io.stderr.isTTY) && !o.quiet;
-      const bar = tty ? new cliProgress.SingleBar({ format: "{bar} {value} documents | {rate}/s | {failed} failed", stream: io.stderr as NodeJS.WriteStream }, cliProgress.Presets.shades_classic) : null;
+      // loaded only for a terminal
+      const cliProgress = tty ? (await import("cli-progress")).default : null;
+      const bar = cliProgress ? new cliProgress.SingleBar({ format: "{bar} {value} documents | {rate}/s | {failed} failed", stream: io.stderr as NodeJS.WriteStream }, cliProgress.Presets.shades_classic) : null;
       const t0 = Date.now();
       let failed = 0;
       bar?.start(0, 0, { rate: 0, failed: 0 });
@@ -164,6 +163,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     .description("write OUTPUT_DIR/review.html: every record over its highlighted source text")
     .argument("<output_dir>", "a folder written by `pokazatel extract`")
     .action(async (dir: string) => {
+      const { writeReviewPage } = await import("./review/review-page.js");
       const r = await writeReviewPage(dir);
       io.stdout.write(`${r.file}: ${r.records} records, ${r.documents} documents\n`);
     });
@@ -236,8 +236,10 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
 /** The store `--db` names: the embedded SQLite database in the output folder by default, none with --no-db. */
 async function openStore(db: string | boolean | undefined, out: string): Promise<Store | null> {
   if (db === false) return null;
-  if (db === undefined || db === true) return new SqliteStore(join(out, "pokazatel.sqlite"));
-  if (db.startsWith("sqlite:")) return new SqliteStore(db.slice("sqlite:".length));
+  if (db === undefined || db === true || db.startsWith("sqlite:")) {
+    const { SqliteStore } = await import("./store/sqlite-store.js");
+    return new SqliteStore(db === undefined || db === true ? join(out, "pokazatel.sqlite") : db.slice("sqlite:".length));
+  }
   if (/^postgres(ql)?:\/\//.test(db)) {
     // loaded only when asked for: most runs use the embedded database
     const { PostgresStore } = await import("./store/postgres-store.js");

@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, join, relative } from "node:path";
-import { LineCounter, parseDocument, isMap, isSeq, type Node as YamlNode, type Document } from "yaml";
+import type { LineCounter, Node as YamlNode, Document } from "yaml";
+import { locatedYaml } from "./yaml-located.js";
 import jsyaml from "js-yaml";
 import type { z } from "zod";
 import { SCHEMAS, type RuleKind } from "./schema.js";
@@ -46,6 +47,7 @@ export interface LoadedRules {
 }
 
 function nodeAt(doc: Document, path: (string | number)[]): YamlNode | null {
+  const { isMap, isSeq } = locatedYaml();
   let node: unknown = doc.contents;
   let last: unknown = node;
   for (const key of path) {
@@ -88,7 +90,8 @@ export function loadRuleFiles(dir: string): LoadedRules {
     let located: { doc: Document; lc: LineCounter } | null = null;
     const locate = () => {
       if (!located) {
-        const lc = new LineCounter();
+        const { LineCounter, parseDocument } = locatedYaml();
+        const lc: LineCounter = new LineCounter();
         located = { doc: parseDocument(src, { lineCounter: lc, uniqueKeys: true, prettyErrors: false }), lc };
       }
       return located;

@@ -2,8 +2,6 @@ import { readFile, stat } from "node:fs/promises";
 import type { IngestItem } from "../../core/document.js";
 import { sha256, sha256File } from "./digest.js";
 import { failedItem } from "./failures.js";
-import { readFeed } from "./feed.js";
-import { readHtml } from "./html.js";
 import { readJsonl } from "./jsonl.js";
 import { loadOutlets, OutletCatalog } from "./outlets.js";
 import { readTxt } from "./txt.js";
@@ -73,14 +71,25 @@ export async function* ingest(inputs: string[], opts: IngestOptions = {}): Async
         continue;
       }
       const bytes = await readFile(found.file);
-      yield* readBytes(bytes, found.ext, path, outlets);
+      yield* readBytes(bytes, found.ext, path, outlets, await readers());
     } catch (e) {
       yield failedItem(sha256(`unreadable:${path}`), path, format, "ingest.unreadable", `cannot read: ${errorText(e)}`);
     }
   }
 }
 
-function* readBytes(bytes: Buffer, ext: InputExtension, path: string, outlets: OutletCatalog): Generator<IngestItem> {
+/** The HTML and feed readers, loaded on the first file that needs one (their parsers take a while to load; JSONL runs never need them). */
+let loaded: Promise<Readers> | null = null;
+interface Readers {
+  readHtml: typeof import("./html.js").readHtml;
+  readFeed: typeof import("./feed.js").readFeed;
+}
+function readers(): Promise<Readers> {
+  loaded ??= Promise.all([import("./html.js"), import("./feed.js")]).then(([h, f]) => ({ readHtml: h.readHtml, readFeed: f.readFeed }));
+  return loaded;
+}
+
+function* readBytes(bytes: Buffer, ext: InputExtension, path: string, outlets: OutletCatalog, { readHtml, readFeed }: Readers): Generator<IngestItem> {
   switch (ext) {
     case ".txt":
       yield readTxt(bytes, path, outlets);

@@ -1,7 +1,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { LineCounter, parseDocument, isNode } from "yaml";
+import jsyaml from "js-yaml";
+import type { Document } from "yaml";
+import { locatedYaml } from "../../rules/yaml-located.js";
 import { z } from "zod";
 
 /**
@@ -74,6 +76,21 @@ export class OutletCatalog {
   /** Load and validate a YAML file; throws `OutletRulesError` naming file and line. */
   static load(file: string): OutletCatalog {
     const source = readFileSync(file, "utf8");
+    // fast: js-yaml reads the data; the slower `yaml` parse that knows every node's line runs only to place a problem
+    let data: unknown = undefined;
+    try {
+      data = jsyaml.load(source, { schema: jsyaml.CORE_SCHEMA });
+    } catch {
+      // placed below
+    }
+    const parsed = FileSchema.safeParse(data);
+    if (parsed.success && duplicateName(parsed.data.outlets) === null) return new OutletCatalog(parsed.data.outlets);
+    return OutletCatalog.placeProblem(file, source);
+  }
+
+  /** Finds the first problem of a file that did not load, with its place, and throws it. */
+  private static placeProblem(file: string, source: string): never {
+    const { LineCounter, parseDocument } = locatedYaml();
     const lineCounter = new LineCounter();
     const doc = parseDocument(source, { lineCounter, uniqueKeys: true });
     const at = (offset: number, problem: string) => {
@@ -88,20 +105,9 @@ export class OutletCatalog {
       const field = issue.path.join(".") || "(file)";
       throw at(where, `${field}: ${issue.message}`);
     }
-    const seen = new Map<string, string>();
-    parsed.data.outlets.forEach((o, i) => {
-      const names: Array<[string, (string | number)[]]> = [
-        [key(o.name), ["outlets", i, "name"]],
-        ...o.aliases.map((a, j): [string, (string | number)[]] => [key(a), ["outlets", i, "aliases", j]]),
-        ...o.domains.map((d, j): [string, (string | number)[]] => [`domain:${d}`, ["outlets", i, "domains", j]]),
-      ];
-      for (const [k, path] of names) {
-        const owner = seen.get(k);
-        if (owner !== undefined && owner !== o.name) throw at(nodeOffset(doc, path), `"${k.replace(/^domain:/, "")}" already belongs to outlet "${owner}"`);
-        seen.set(k, o.name);
-      }
-    });
-    return new OutletCatalog(parsed.data.outlets);
+    const dup = duplicateName(parsed.data.outlets);
+    if (dup) throw at(nodeOffset(doc, dup.path), `"${dup.name}" already belongs to outlet "${dup.owner}"`);
+    throw at(0, "cannot read this file");
   }
 
   /** The outlet whose name or alias this is (case and spacing ignored), e.g. an og:site_name. */
@@ -156,6 +162,24 @@ export class OutletCatalog {
   }
 }
 
+/** The first name, alias or domain that two outlets share, with where it is written. */
+function duplicateName(outlets: Outlet[]): { name: string; owner: string; path: (string | number)[] } | null {
+  const seen = new Map<string, string>();
+  for (const [i, o] of outlets.entries()) {
+    const names: Array<[string, (string | number)[]]> = [
+      [key(o.name), ["outlets", i, "name"]],
+      ...o.aliases.map((a, j): [string, (string | number)[]] => [key(a), ["outlets", i, "aliases", j]]),
+      ...o.domains.map((d, j): [string, (string | number)[]] => [`domain:${d}`, ["outlets", i, "domains", j]]),
+    ];
+    for (const [k, path] of names) {
+      const owner = seen.get(k);
+      if (owner !== undefined && owner !== o.name) return { name: k.replace(/^domain:/, ""), owner, path };
+      seen.set(k, o.name);
+    }
+  }
+  return null;
+}
+
 function key(s: string): string {
   return s.toLowerCase().replace(/ё/g, "е").replace(/[«»"]/g, "").replace(/\s+/g, " ").trim();
 }
@@ -164,7 +188,8 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
 }
 
-function nodeOffset(doc: ReturnType<typeof parseDocument>, path: (string | number)[]): number {
+function nodeOffset(doc: Document, path: (string | number)[]): number {
+  const { isNode } = locatedYaml();
   for (let n = path.length; n >= 0; n--) {
     const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
     if (isNode(node) && node.range) return node.range[0];
