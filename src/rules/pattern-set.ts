@@ -1,5 +1,5 @@
 import { MIN_PREFIX_STEM } from "./stem.js";
-import { matchAt, type Atom, type Element, type Pattern, type PatternEnv } from "./pattern.js";
+import { isYear, matchAt, type Atom, type Element, type Pattern, type PatternEnv } from "./pattern.js";
 import type { Token } from "../stages/segment/tokens.js";
 
 /**
@@ -12,6 +12,8 @@ export class PatternSet<T extends { pattern: Pattern }> {
   /** Patterns whose first token can be any word or number (e.g. <word>, <num>): tried everywhere they can apply. */
   private readonly anyWord: number[] = [];
   private readonly anyNum: number[] = [];
+  /** Patterns starting with <year>: tried only at numbers that can be years. */
+  private readonly years: number[] = [];
   private readonly months: number[] = [];
   private readonly cardinals: number[] = [];
 
@@ -35,9 +37,12 @@ export class PatternSet<T extends { pattern: Pattern }> {
       case "punct":
         this.key(`=${a.text}`, i);
         break;
-      case "prefix":
-        this.key(`p${a.prefix.slice(0, 2)}`, i);
+      case "prefix": {
+        // by up to its first four letters: "прошл*" is not tried at every word in "пр"
+        const n = Math.min(a.prefix.length, PREFIX_KEY);
+        this.key(`p${n}${a.prefix.slice(0, n)}`, i);
         break;
+      }
       case "stem": {
         this.key(`=${a.word}`, i);
         const k = undouble(a.stem);
@@ -47,10 +52,11 @@ export class PatternSet<T extends { pattern: Pattern }> {
       }
       case "class":
         if (a.name === "word") this.anyWord.push(i);
-        else if (a.name === "num" || a.name === "year") {
+        else if (a.name === "num") {
           this.anyNum.push(i);
-          if (a.name === "num") this.cardinals.push(i);
-        } else if (a.name === "month") this.months.push(i);
+          this.cardinals.push(i);
+        } else if (a.name === "year") this.years.push(i);
+        else if (a.name === "month") this.months.push(i);
         else for (const d of "-–—−‐‑") this.key(`=${d}`, i);
         break;
     }
@@ -83,7 +89,7 @@ export class PatternSet<T extends { pattern: Pattern }> {
     };
     take(this.byKey.get(`=${t.norm}`));
     if (t.kind === "word") {
-      take(this.byKey.get(`p${t.norm.slice(0, 2)}`));
+      for (let n = 2; n <= PREFIX_KEY && n <= t.norm.length; n++) take(this.byKey.get(`p${n}${t.norm.slice(0, n)}`));
       // a stem is a prefix of its word once "нн" is read as "н" (the stemmer undoubles it),
       // so the word's own prefixes find the stem patterns without stemming every token
       const u = t.norm.includes("нн") ? undouble(t.norm) : t.norm;
@@ -92,12 +98,18 @@ export class PatternSet<T extends { pattern: Pattern }> {
       take(this.anyWord);
       if (this.months.length && env.isMonth(t.norm)) take(this.months);
       if (this.cardinals.length && env.isCardinal(t.norm)) take(this.cardinals);
-    } else if (t.kind === "num") take(this.anyNum);
+    } else if (t.kind === "num") {
+      take(this.anyNum);
+      if (this.years.length && isYear(t)) take(this.years);
+    }
     if (idx.length === 0) return PatternSet.NONE;
     if (idx.length === 1) return [this.items[idx[0]]];
     return [...new Set(idx)].sort((a, b) => a - b).map((i) => this.items[i]);
   }
 }
+
+/** Prefix patterns are indexed by this many of their first letters at most. */
+const PREFIX_KEY = 4;
 
 /** Atoms that can match a pattern's first token: every leading optional element's, and the first required one's. */
 function firstAtoms(p: Pattern): Atom[] {
@@ -129,21 +141,22 @@ export function lexiconEntry(norm: string): LexiconEntry {
   return e;
 }
 
-/** How rare a pattern element is likely to be in text: the element a pattern is best found by. */
+/**
+ * How rare a pattern element is likely to be in text: the element a pattern
+ * is best found by. A month name is rarer than a year, a year than a word of
+ * three letters or more, and such a word than any number (one token in ten of
+ * news text is a number); punctuation and short words are the commonest.
+ */
 function rarity(el: Element): number {
   if (el.optional) return -1;
-  let worst = 3;
+  let worst = 5;
   for (const a of el.alternatives) {
-    const score =
-      a.kind === "class"
-        ? a.name === "num" || a.name === "year" || a.name === "month"
-          ? 3
-          : 0
-        : a.kind === "punct"
-          ? 0
-          : (a.kind === "prefix" ? a.prefix : a.word).length >= 4
-            ? 2
-            : 0;
+    let score = 0;
+    if (a.kind === "class") score = a.name === "month" ? 5 : a.name === "year" ? 4 : a.name === "num" ? 1.5 : 0;
+    else if (a.kind !== "punct") {
+      const n = (a.kind === "prefix" ? a.prefix : a.word).length;
+      score = n >= 4 ? 2 : n === 3 ? 1.8 : 0.5;
+    }
     worst = Math.min(worst, score);
   }
   return worst;
@@ -168,8 +181,10 @@ export interface Anchored<T> {
  */
 export class AnchoredPatternSet<T extends { pattern: Pattern }> {
   private readonly set: PatternSet<{ pattern: Pattern; anchored: Anchored<T> }>;
+  private readonly size: number;
 
   constructor(items: T[]) {
+    this.size = items.length;
     this.set = new PatternSet(
       items.map((item, order) => {
         const els = item.pattern.elements;
@@ -187,7 +202,7 @@ export class AnchoredPatternSet<T extends { pattern: Pattern }> {
   /** Every match of any pattern in tokens [from, to), as {from, to, item, order}, sorted by start, longest first, then list order. */
   matches(tokens: Token[], from: number, to: number, env: PatternEnv): Array<{ from: number; to: number; item: T; order: number }> {
     const out: Array<{ from: number; to: number; item: T; order: number }> = [];
-    const seen = new Set<string>();
+    const seen = new Set<number>();
     for (let i = from; i < to; i++) {
       for (const c of this.set.candidates(tokens[i], env)) {
         const a = c.anchored;
@@ -195,7 +210,7 @@ export class AnchoredPatternSet<T extends { pattern: Pattern }> {
           const m = matchAt(a.item.pattern, tokens, start, to, env);
           if (!m) continue;
           const order = a.order;
-          const key = `${start}:${order}`;
+          const key = start * this.size + order;
           if (seen.has(key)) continue;
           seen.add(key);
           out.push({ from: start, to: m.to, item: a.item, order });

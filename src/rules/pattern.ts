@@ -105,6 +105,13 @@ export function tokenStem(t: Token): string {
   return (t.stem ??= stem(t.norm));
 }
 
+/** A number token that can be a year: four digits, 1900-2100. */
+export function isYear(t: Token): boolean {
+  if (t.kind !== "num" || t.text.length !== 4) return false;
+  const y = Number(t.text);
+  return y >= 1900 && y <= 2100;
+}
+
 function atomMatches(a: Atom, t: Token, env: PatternEnv): boolean {
   switch (a.kind) {
     case "punct":
@@ -119,11 +126,8 @@ function atomMatches(a: Atom, t: Token, env: PatternEnv): boolean {
       switch (a.name) {
         case "num":
           return t.kind === "num" || (t.kind === "word" && env.isCardinal(t.norm));
-        case "year": {
-          if (t.kind !== "num" || t.text.length !== 4) return false;
-          const y = Number(t.text);
-          return y >= 1900 && y <= 2100;
-        }
+        case "year":
+          return isYear(t);
         case "month":
           return t.kind === "word" && env.isMonth(t.norm);
         case "dash":
