@@ -113,7 +113,7 @@ function parseWords(tokens: Token[], i: number, limit: number, rules: CompiledRu
   let lastMagnitude = Infinity;
   const used: string[] = [];
   while (j < limit) {
-    const w = rules.numerals.get(tokens[j].norm);
+    const w = rules.forms.numeral.get(tokens[j]);
     if (!w || w.kind !== "cardinal" || !w.value) break;
     const v = Number(w.value.n) / Number(w.value.d);
     const magnitude = v >= 100 ? 100 : v >= 20 ? 10 : 1;
@@ -154,7 +154,7 @@ export function abbreviationEnd(tokens: Token[], j: number, limit: number): numb
 export function parseNumber(tokens: Token[], i: number, limit: number, text: string, rules: CompiledRules): ParsedNumber | null {
   const first = tokens[i];
   if (!first) return null;
-  const vague = rules.numerals.get(first.norm);
+  const vague = rules.forms.numeral.get(first);
   if (vague?.kind === "vague") {
     const sc = scaleAt(tokens, i + 1, limit, rules);
     if (!sc) return null;

@@ -1,7 +1,7 @@
 import { tokenize } from "../stages/segment/tokens.js";
 import { fromNumber, parseExact, type Exact } from "../numbers/exact.js";
 import { parsePattern, type Pattern, type PatternEnv } from "./pattern.js";
-import { AnchoredPatternSet, PatternSet } from "./pattern-set.js";
+import { AnchoredPatternSet, FormMemo, PatternSet } from "./pattern-set.js";
 import { normWord } from "./text-norm.js";
 import { filesOf, loadRuleFiles, RuleError, RuleSetError, type LoadedRules, type RuleFile } from "./load.js";
 import type { Qualifier } from "../core/record.js";
@@ -135,6 +135,15 @@ export interface CompiledRules {
   references: { region: NamedPattern[]; centre: NamedPattern[]; city: NamedPattern[]; country: NamedPattern[] };
   cityCues: Set<string>;
   akimCues: Set<string>;
+  /** Lookups every token would repeat, kept per word form. */
+  forms: {
+    /** The number word (cardinal, ordinal, multiplier, fraction) a form is, or null. */
+    numeral: FormMemo<NumeralWord | null>;
+    /** A digit run, number word or scale word: what makes a paragraph hold a number. */
+    numberLike: FormMemo<boolean>;
+    /** Gazetteer entries whose first word this form is, or null. */
+    gazetteer: FormMemo<GazetteerEntry[] | null>;
+  };
   /** The same pattern lists, indexed by first token for the per-token loops. */
   sets: {
     periods: PatternSet<PeriodRule>;
@@ -409,6 +418,11 @@ export function compile(loaded: LoadedRules): CompiledRules {
     references,
     cityCues,
     akimCues,
+    forms: {
+      numeral: new FormMemo((norm) => numerals.get(norm) ?? null),
+      numberLike: new FormMemo((norm, kind) => kind === "num" || (kind === "word" && (numerals.has(norm) || scales.has(norm)))),
+      gazetteer: new FormMemo((norm) => gazetteer.get(norm) ?? null),
+    },
     sets: {
       periods: new PatternSet(periods),
       periodAnchors: new AnchoredPatternSet(periods),

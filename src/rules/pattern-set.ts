@@ -63,9 +63,8 @@ export class PatternSet<T extends { pattern: Pattern }> {
   }
 
   private static readonly NONE: never[] = [];
-  private static slots = 0;
   /** This set's place in every lexicon entry. */
-  private readonly slot = PatternSet.slots++;
+  private readonly slot = takeLexiconSlot();
 
   /**
    * The items whose pattern may start at this token, in list order.
@@ -123,6 +122,34 @@ function firstAtoms(p: Pattern): Atom[] {
 
 function undouble(s: string): string {
   return s.replace(/нн/g, "н");
+}
+
+let slots = 0;
+
+/** A new place in every lexicon entry, for one pattern set or memo. */
+function takeLexiconSlot(): number {
+  return slots++;
+}
+
+/**
+ * Something computed once per word form (from its normal form and kind) and
+ * kept in the form's lexicon entry: a rule lookup that every token would
+ * otherwise repeat ("is this a number word?", "which places start with it?").
+ */
+export class FormMemo<T> {
+  private readonly slot = takeLexiconSlot();
+
+  constructor(private readonly compute: (norm: string, kind: Token["kind"]) => T) {}
+
+  get(t: Token): T {
+    const entry = (t.lex ??= lexiconEntry(t.norm));
+    const v = entry[this.slot];
+    if (v !== undefined) return v as T;
+    const found = this.compute(t.norm, t.kind);
+    // undefined would read as "not computed yet"
+    entry[this.slot] = found === undefined ? null : found;
+    return found;
+  }
 }
 
 /** Per word form, what each pattern set found for it (indexed by the set's slot). */

@@ -76,7 +76,7 @@ function partsOf(tokens: Token[], from: number, to: number, rules: CompiledRules
         const [a, b] = t.norm.split("-");
         if (rules.months.has(a) && rules.months.has(b)) p.months.push(rules.months.get(a)!, rules.months.get(b)!);
       } else {
-        const w = rules.numerals.get(t.norm);
+        const w = rules.forms.numeral.get(t);
         if (w?.kind === "cardinal" && w.value) p.nums.push(Number(w.value.n) / Number(w.value.d));
       }
     }

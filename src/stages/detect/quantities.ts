@@ -160,7 +160,7 @@ function ordinalAt(tokens: Token[], i: number, limit: number, rules: CompiledRul
     const suffix = tokens[i + 2];
     if (suffix.kind === "word" && rules.ordinalSuffixes.has(suffix.norm) && !isCardinalSuffix(t.text, suffix.norm)) return { value: fromNumber(Number(t.text)), to: i + 3, rule: "numbers.ordinal_digits" };
   }
-  const w = rules.numerals.get(t.norm);
+  const w = rules.forms.numeral.get(t);
   if (w?.kind === "ordinal" && w.value) return { value: w.value, to: i + 1, rule: w.id };
   return null;
 }
@@ -200,7 +200,7 @@ export function findQuantities(text: string, tokens: Token[], s: Sentence, si: n
     const t = tokens[i];
     // multiplicative words: "двукратный", "вдвое"; fractions: "трети"; ordinals before a rank noun
     if (t.kind === "word") {
-      const w = rules.numerals.get(t.norm);
+      const w = rules.forms.numeral.get(t);
       if (w?.kind === "multiplier" && w.value) {
         const q = make(tokens, i, i + 1, si, { type: "ratio", amount: w.value, unit: "times", numberKind: "multiplier", rules: [w.id] });
         withQualifier(q, tokens, s, rules); // "почти вдвое"
@@ -213,7 +213,7 @@ export function findQuantities(text: string, tokens: Token[], s: Sentence, si: n
       const prevW = i > s.tokenFrom ? tokens[i - 1] : null;
       const nextW = i + 1 < limit ? tokens[i + 1] : null;
       const notShare =
-        (prevW && (rules.numerals.get(prevW.norm)?.kind === "ordinal" || prevW.norm === "с")) || (nextW && rules.numerals.get(nextW.norm)?.kind === "ordinal");
+        (prevW && (rules.forms.numeral.get(prevW)?.kind === "ordinal" || prevW.norm === "с")) || (nextW && rules.forms.numeral.get(nextW)?.kind === "ordinal");
       if (w?.kind === "fraction" && w.value && notShare) {
         i++;
         continue;
@@ -245,7 +245,7 @@ export function findQuantities(text: string, tokens: Token[], s: Sentence, si: n
     const symbol = prefixSymbol(tokens, i, rules);
     const numAt = symbol ? i + 1 : i;
     const num = numAt < limit && !blocked[numAt] ? parseNumber(tokens, numAt, limit, text, rules) : null;
-    if (!num || (t.kind === "word" && rules.numerals.get(t.norm)?.kind === "ordinal")) {
+    if (!num || (t.kind === "word" && rules.forms.numeral.get(t)?.kind === "ordinal")) {
       i++;
       continue;
     }

@@ -28,7 +28,7 @@ const LOCATIVE = new Set(["в", "во", "по", "на"]);
 const NOT_THIS_REGION = new Set(["других", "соседних", "всех", "ряда", "многих", "некоторых", "разных", "отдельных", "регионов", "областей"]);
 
 function gazetteerAt(tokens: Token[], i: number, limit: number, rules: CompiledRules): { entry: GazetteerEntry; to: number } | null {
-  const list = rules.gazetteer.get(tokens[i].norm);
+  const list = rules.forms.gazetteer.get(tokens[i]);
   if (!list) return null;
   for (const e of list) {
     if (i + e.seq.length > limit) continue;

@@ -27,7 +27,8 @@ const OPENERS = new Set(['"', "«", "“", "(", "—", "–", "-", "'"]);
 /** True when a sentence may end after token `i` and a new one start at `i + 1`. */
 function breaksAfter(tokens: Token[], i: number, rules: CompiledRules): boolean {
   const next = tokens[i + 1];
-  if (!next || !next.spaceBefore) return false;
+  // a sentence ends after punctuation only (a full stop, or a closing quote or bracket after one)
+  if (!next || !next.spaceBefore || tokens[i].kind !== "punct") return false;
   let j = i;
   while (j > 0 && CLOSERS.has(tokens[j].text) && !TERMINAL.has(tokens[j].text)) j--;
   const t = tokens[j];
@@ -126,7 +127,7 @@ function markAnchored(sentences: Sentence[], tokens: Token[], rules: CompiledRul
     let anchored = false;
     for (let i = sentences[k].tokenFrom; i < sentences[end - 1].tokenTo && !anchored; i++) {
       const t = tokens[i];
-      anchored = t.kind === "num" || (t.kind === "word" && (rules.numerals.has(t.norm) || rules.scales.has(t.norm)));
+      anchored = rules.forms.numberLike.get(t);
     }
     for (let j = k; j < end; j++) sentences[j].anchored = anchored;
     k = end;
