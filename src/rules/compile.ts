@@ -141,6 +141,8 @@ export interface CompiledRules {
     numeral: FormMemo<NumeralWord | null>;
     /** A digit run, number word or scale word: what makes a paragraph hold a number. */
     numberLike: FormMemo<boolean>;
+    /** A form a quantity can start at: digits, a number word, a scale word or abbreviation, a symbol unit ("$"). */
+    quantityStart: FormMemo<boolean>;
     /** Gazetteer entries whose first word this form is, or null. */
     gazetteer: FormMemo<GazetteerEntry[] | null>;
   };
@@ -421,6 +423,7 @@ export function compile(loaded: LoadedRules): CompiledRules {
     forms: {
       numeral: new FormMemo((norm) => numerals.get(norm) ?? null),
       numberLike: new FormMemo((norm, kind) => kind === "num" || (kind === "word" && (numerals.has(norm) || scales.has(norm)))),
+      quantityStart: new FormMemo((norm, kind) => kind === "num" || numerals.has(norm) || scales.has(norm) || scaleAbbreviations.has(norm) || (kind === "punct" && unitIndex.has(norm))),
       gazetteer: new FormMemo((norm) => gazetteer.get(norm) ?? null),
     },
     sets: {

@@ -193,7 +193,8 @@ export function findQuantities(text: string, tokens: Token[], s: Sentence, si: n
   const limit = s.tokenTo;
   let i = s.tokenFrom;
   while (i < limit) {
-    if (blocked[i]) {
+    // nothing below can start at a word that is no number, scale or symbol
+    if (blocked[i] || !rules.forms.quantityStart.get(tokens[i])) {
       i++;
       continue;
     }

@@ -92,19 +92,20 @@ export interface ChromeSpan {
  * after the last line of running text.
  */
 export function findChromeSpans(text: string): ChromeSpan[] {
-  // `short`: the line collapsed (white space runs made one space), for lines short enough to be chrome
+  // each line's text without the white space around it; `short`: collapsed (white space runs made
+  // one space), for lines short enough to be chrome
   const lines: Array<{ start: number; end: number; text: string; short: string | null }> = [];
   for (let pos = 0; pos <= text.length; ) {
     const nl = text.indexOf("\n", pos);
     const end = nl < 0 ? text.length : nl;
-    const raw = text.slice(pos, end);
     // a ` date YYYY-MM-DD` header line: judge what follows the header
-    const header = pos === 0 ? /^ date \d{4}-\d{2}-\d{2} ?/.exec(raw) : null;
-    const lineStart = header ? header[0].length : 0;
-    const content = raw.slice(lineStart).replace(/\r$/, "");
-    const lead = content.length - content.trimStart().length;
-    const trimmed = content.trim();
-    lines.push({ start: pos + lineStart + lead, end: pos + lineStart + content.trimEnd().length, text: trimmed, short: trimmed.length <= 240 ? collapse(trimmed) : null });
+    const header = pos === 0 ? /^ date \d{4}-\d{2}-\d{2} ?/.exec(text.slice(0, Math.min(end, 20))) : null;
+    let a = pos + (header ? header[0].length : 0);
+    let b = end;
+    while (a < b && isSpace(text.charCodeAt(a))) a++;
+    while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
+    const line = text.slice(a, b);
+    lines.push({ start: a, end: b, text: line, short: line.length <= 240 ? collapse(line) : null });
     if (nl < 0) break;
     pos = nl + 1;
   }
