@@ -2,9 +2,11 @@ import { tokenize } from "../stages/segment/tokens.js";
 import { fromNumber, parseExact, type Exact } from "../numbers/exact.js";
 import { parsePattern, type Pattern, type PatternEnv } from "./pattern.js";
 import { AnchoredPatternSet, FormMemo, PatternSet } from "./pattern-set.js";
+import { FormClass, FormClassifier } from "./form-classes.js";
 import { normWord } from "./text-norm.js";
 import { filesOf, loadRuleFiles, RuleError, RuleSetError, type LoadedRules, type RuleFile } from "./load.js";
 import type { Qualifier } from "../core/record.js";
+import type { Token } from "../stages/segment/tokens.js";
 
 /** A word sequence (token norms) that a rule entry matches exactly. */
 export type Seq = string[];
@@ -141,11 +143,13 @@ export interface CompiledRules {
     numeral: FormMemo<NumeralWord | null>;
     /** A digit run, number word or scale word: what makes a paragraph hold a number. */
     numberLike: FormMemo<boolean>;
-    /** A form a quantity can start at: digits, a number word, a scale word or abbreviation, a symbol unit ("$"). */
-    quantityStart: FormMemo<boolean>;
     /** Gazetteer entries whose first word this form is, or null. */
     gazetteer: FormMemo<GazetteerEntry[] | null>;
   };
+  /** Region adjectives standing for their region ("в Мангистауской – 12,5%"), by normal form. */
+  regionAdjectives: Map<string, GazetteerEntry>;
+  /** Lexical classes of word forms under these rules, copied onto tokens by the tokenizer. */
+  classifier: FormClassifier;
   /** The same pattern lists, indexed by first token for the per-token loops. */
   sets: {
     periods: PatternSet<PeriodRule>;
@@ -391,6 +395,35 @@ export function compile(loaded: LoadedRules): CompiledRules {
 
   if (errors.length) throw new RuleSetError(errors);
   const env: PatternEnv = { isMonth: (w) => months.has(w) || isMonthRange(w, months), isCardinal: (w) => numerals.get(w)?.kind === "cardinal" };
+  const sets: CompiledRules["sets"] = {
+    periods: new PatternSet(periods),
+    periodAnchors: new AnchoredPatternSet(periods),
+    planCues: new PatternSet(planCues),
+    cues: new PatternSet(cues),
+    counted: new PatternSet(counted),
+    references: new PatternSet([
+      ...references.centre.map((r) => ({ ...r, type: "ref_centre" as const })),
+      ...references.region.map((r) => ({ ...r, type: "ref_region" as const })),
+      ...references.city.map((r) => ({ ...r, type: "ref_city" as const })),
+      ...references.country.map((r) => ({ ...r, type: "ref_country" as const })),
+    ]),
+  };
+  // the first words of the regions' two-word forms "X-ская область" in any case: "мангистауской" → KZ-47
+  const regionAdjectives = new Map<string, GazetteerEntry>();
+  for (const list of gazetteer.values())
+    for (const e of list) if (e.type === "region" && e.seq.length === 2 && e.seq[1].startsWith("облас") && !regionAdjectives.has(e.seq[0])) regionAdjectives.set(e.seq[0], e);
+  const classifier = new FormClassifier((form) => {
+    const { norm, kind } = form;
+    const t = form as unknown as Token;
+    let c = 0;
+    if (kind === "num" || numerals.has(norm) || scales.has(norm) || scaleAbbreviations.has(norm) || (kind === "punct" && unitIndex.has(norm))) c |= FormClass.quantityStart;
+    if (gazetteer.has(norm)) c |= FormClass.gazetteerStart;
+    if (form.text !== norm && regionAdjectives.has(norm)) c |= FormClass.regionAdjective;
+    if (sets.references.candidates(t, env).length) c |= FormClass.referenceStart;
+    if (sets.cues.candidates(t, env).length) c |= FormClass.cueStart;
+    if (sets.periodAnchors.canAnchorAt(t, env)) c |= FormClass.periodAnchor;
+    return c;
+  });
   return {
     version: loaded.version,
     dir: loaded.dir,
@@ -423,22 +456,11 @@ export function compile(loaded: LoadedRules): CompiledRules {
     forms: {
       numeral: new FormMemo((norm) => numerals.get(norm) ?? null),
       numberLike: new FormMemo((norm, kind) => kind === "num" || (kind === "word" && (numerals.has(norm) || scales.has(norm)))),
-      quantityStart: new FormMemo((norm, kind) => kind === "num" || numerals.has(norm) || scales.has(norm) || scaleAbbreviations.has(norm) || (kind === "punct" && unitIndex.has(norm))),
       gazetteer: new FormMemo((norm) => gazetteer.get(norm) ?? null),
     },
-    sets: {
-      periods: new PatternSet(periods),
-      periodAnchors: new AnchoredPatternSet(periods),
-      planCues: new PatternSet(planCues),
-      cues: new PatternSet(cues),
-      counted: new PatternSet(counted),
-      references: new PatternSet([
-        ...references.centre.map((r) => ({ ...r, type: "ref_centre" as const })),
-        ...references.region.map((r) => ({ ...r, type: "ref_region" as const })),
-        ...references.city.map((r) => ({ ...r, type: "ref_city" as const })),
-        ...references.country.map((r) => ({ ...r, type: "ref_country" as const })),
-      ]),
-    },
+    sets,
+    regionAdjectives,
+    classifier,
   };
 }
 

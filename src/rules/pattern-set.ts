@@ -226,11 +226,20 @@ export class AnchoredPatternSet<T extends { pattern: Pattern }> {
     );
   }
 
-  /** Every match of any pattern in tokens [from, to), as {from, to, item, order}, sorted by start, longest first, then list order. */
-  matches(tokens: Token[], from: number, to: number, env: PatternEnv): Array<{ from: number; to: number; item: T; order: number }> {
+  /** Whether the anchor element of some pattern can match this token. */
+  canAnchorAt(t: Token, env: PatternEnv): boolean {
+    return this.set.candidates(t, env).length > 0;
+  }
+
+  /**
+   * Every match of any pattern in tokens [from, to), as {from, to, item, order}, sorted by start, longest first, then list order.
+   * With `gate`, only tokens having that lexical class bit are tried as anchors (src/rules/form-classes.ts).
+   */
+  matches(tokens: Token[], from: number, to: number, env: PatternEnv, gate = 0): Array<{ from: number; to: number; item: T; order: number }> {
     const out: Array<{ from: number; to: number; item: T; order: number }> = [];
     const seen = new Set<number>();
     for (let i = from; i < to; i++) {
+      if (gate && !(tokens[i].classes & gate)) continue;
       for (const c of this.set.candidates(tokens[i], env)) {
         const a = c.anchored;
         for (let start = Math.max(from, i - a.maxBefore); start <= i - a.minBefore; start++) {

@@ -1,3 +1,4 @@
+import { FormClass } from "../../rules/form-classes.js";
 import type { Stage } from "../../core/stage.js";
 import { layer } from "../../core/annotated.js";
 import type { CompiledRules, CueRule } from "../../rules/compile.js";
@@ -21,7 +22,7 @@ export function findCues(tokens: Token[], s: Sentence, si: number, rules: Compil
   const out: CueMention[] = [];
   let i = s.tokenFrom;
   while (i < s.tokenTo) {
-    if (tokens[i].kind !== "word") {
+    if (tokens[i].kind !== "word" || !(tokens[i].classes & FormClass.cueStart)) {
       i++;
       continue;
     }

@@ -1,3 +1,4 @@
+import { FormClass } from "../../rules/form-classes.js";
 import type { Stage } from "../../core/stage.js";
 import { layer, type AnnotatedDocument } from "../../core/annotated.js";
 import type { CompiledRules, PeriodRule } from "../../rules/compile.js";
@@ -198,7 +199,7 @@ export function findPeriods(tokens: Token[], s: Sentence, si: number, ref: Refer
   // leftmost-longest: every match, by start, the longest first; a chosen one (with the year
   // reference it takes) covers what it spans
   let next = s.tokenFrom;
-  for (const found of rules.sets.periodAnchors.matches(tokens, s.tokenFrom, s.tokenTo, rules.env)) {
+  for (const found of rules.sets.periodAnchors.matches(tokens, s.tokenFrom, s.tokenTo, rules.env, FormClass.periodAnchor)) {
     if (found.from < next) continue;
     const i = found.from;
     const best = { rule: found.item, to: found.to };

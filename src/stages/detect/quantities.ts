@@ -1,3 +1,4 @@
+import { FormClass } from "../../rules/form-classes.js";
 import type { Stage } from "../../core/stage.js";
 import { layer } from "../../core/annotated.js";
 import type { CompiledRules, Seq, UnitRule } from "../../rules/compile.js";
@@ -194,7 +195,7 @@ export function findQuantities(text: string, tokens: Token[], s: Sentence, si: n
   let i = s.tokenFrom;
   while (i < limit) {
     // nothing below can start at a word that is no number, scale or symbol
-    if (blocked[i] || !rules.forms.quantityStart.get(tokens[i])) {
+    if (blocked[i] || !(tokens[i].classes & FormClass.quantityStart)) {
       i++;
       continue;
     }

@@ -1,3 +1,4 @@
+import { FormClass } from "../../rules/form-classes.js";
 import type { Stage } from "../../core/stage.js";
 import { layer } from "../../core/annotated.js";
 import type { CompiledRules, GazetteerEntry } from "../../rules/compile.js";
@@ -24,6 +25,7 @@ export interface TerritoryMention {
   rule: string;
 }
 
+const TERRITORY_START = FormClass.gazetteerStart | FormClass.regionAdjective | FormClass.referenceStart;
 const LOCATIVE = new Set(["в", "во", "по", "на"]);
 const NOT_THIS_REGION = new Set(["других", "соседних", "всех", "ряда", "многих", "некоторых", "разных", "отдельных", "регионов", "областей"]);
 
@@ -53,19 +55,6 @@ function gazetteerAt(tokens: Token[], i: number, limit: number, rules: CompiledR
 /** After a region's adjective standing alone: what may follow it ("в Мангистауской – 12,5%", "Карагандинской и Павлодарской областях"). */
 const ELLIPSIS_FOLLOWERS = new Set(["и", "или", "а", ",", ";", ":", ".", "(", ")", "–", "—", "-"]);
 const PLURAL_OBLAST = new Set(["области", "областей", "областям", "областями", "областях", "обл"]);
-const adjectivesOf = new WeakMap<CompiledRules, Map<string, GazetteerEntry>>();
-
-/** The first words of the regions' two-word forms "X-ская область" in any case: "мангистауской" → KZ-47. */
-function regionAdjectives(rules: CompiledRules): Map<string, GazetteerEntry> {
-  let map = adjectivesOf.get(rules);
-  if (map) return map;
-  map = new Map();
-  for (const list of rules.gazetteer.values())
-    for (const e of list) if (e.type === "region" && e.seq.length === 2 && e.seq[1].startsWith("облас") && !map.has(e.seq[0])) map.set(e.seq[0], e);
-  adjectivesOf.set(rules, map);
-  return map;
-}
-
 /**
  * A region named by its adjective alone, as lists do: "в Атырауской области – 11,2%,
  * в Мангистауской – 12,5%"; "в Карагандинской и Павлодарской областях". Only
@@ -75,7 +64,7 @@ function regionAdjectives(rules: CompiledRules): Map<string, GazetteerEntry> {
 function ellipticRegionAt(tokens: Token[], i: number, limit: number, rules: CompiledRules): { entry: GazetteerEntry; to: number } | null {
   const t = tokens[i];
   if (t.text === t.norm) return null;
-  const entry = regionAdjectives(rules).get(t.norm);
+  const entry = rules.regionAdjectives.get(t.norm);
   if (!entry) return null;
   const next = tokens[i + 1];
   if (!next || i + 1 >= limit) return { entry, to: i + 1 };
@@ -98,7 +87,8 @@ export function findTerritories(tokens: Token[], s: Sentence, si: number, rules:
   let i = s.tokenFrom;
   while (i < s.tokenTo) {
     const t = tokens[i];
-    if (t.kind !== "word") {
+    // a name, a region's adjective or a reference can start only at some words
+    if (t.kind !== "word" || !(t.classes & TERRITORY_START)) {
       i++;
       continue;
     }

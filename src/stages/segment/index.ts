@@ -7,7 +7,7 @@ export const segmentStage: Stage = {
   requires: [],
   provides: ["tokens", "sentences"],
   run(doc, rules) {
-    const tokens = tokenize(doc.text);
+    const tokens = tokenize(doc.text, 0, doc.text.length, rules.classifier);
     doc.layers.tokens = tokens;
     doc.layers.sentences = splitSentences(doc.text, tokens, rules);
   },

@@ -1,6 +1,7 @@
 import { formAt, HASH_SEED, mix, type TokenKind } from "./word-forms.js";
 import type { LexiconEntry } from "../../rules/pattern-set.js";
 import { isSpace } from "../../core/whitespace.js";
+import { UNCLASSIFIED, type FormClassifier } from "../../rules/form-classes.js";
 
 export type { TokenKind } from "./word-forms.js";
 
@@ -21,6 +22,8 @@ export interface Token {
   stem?: string;
   /** The word form's lexicon entry: the patterns that can start here (src/rules/pattern-set.ts). */
   lex?: LexiconEntry;
+  /** What rules can start here (bits of FormClass, src/rules/form-classes.ts); UNCLASSIFIED (all bits) when tokenized without rules. */
+  classes: number;
 }
 
 // What a token is, as a regular expression (the specification the scanner
@@ -48,8 +51,9 @@ function isJoiner(c: number): boolean {
  * Splits `text[from, to)` into tokens (a token starting before `to` is kept
  * whole). One pass over the characters: each token's form is found in the
  * interned table by a hash computed on the way (src/stages/segment/word-forms.ts).
+ * With a classifier (the rule set's), each token carries its form's lexical classes.
  */
-export function tokenize(text: string, from = 0, to = text.length): Token[] {
+export function tokenize(text: string, from = 0, to = text.length, classifier?: FormClassifier): Token[] {
   const tokens: Token[] = [];
   const n = text.length;
   let i = from;
@@ -102,6 +106,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       // filled in later; present from the start so every token has one shape
       stem: undefined,
       lex: form.lex,
+      classes: classifier ? classifier.classesOf(form) : UNCLASSIFIED,
     });
     space = false;
     newlines = 0;

@@ -15,6 +15,9 @@ export interface WordForm {
   readonly kind: TokenKind;
   readonly norm: string;
   readonly lex: LexiconEntry;
+  /** Lexical classes under the rule set of `classesFor` (src/rules/form-classes.ts). */
+  classes: number;
+  classesFor: object | null;
 }
 
 const LETTER = /^[\p{L}\p{M}]/u;
@@ -77,8 +80,10 @@ class FormTable {
     // a string of its own (a slice of the text would keep the whole document alive)
     const s = String.fromCharCode(...codes);
     const kind = kindOf(s);
-    const norm = kind === "word" ? normWord(s) : s;
-    const form: WordForm = { text: s, kind, norm, lex: lexiconEntry(norm) };
+    // an unchanged norm is the text itself: comparing them is then one pointer comparison
+    const lower = kind === "word" ? normWord(s) : s;
+    const norm = lower === s ? s : lower;
+    const form: WordForm = { text: s, kind, norm, lex: lexiconEntry(norm), classes: 0, classesFor: null };
     if (this.forms.length >= LIMIT) this.reset(this.mask + 1);
     else if ((this.forms.length + 1) * 2 > this.mask + 1) this.grow();
     this.insert(form, hash);
