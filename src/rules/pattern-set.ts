@@ -2,6 +2,13 @@ import { MIN_PREFIX_STEM } from "./stem.js";
 import { isYear, matchAt, type Atom, type Element, type Pattern, type PatternEnv } from "./pattern.js";
 import type { Token } from "../stages/segment/tokens.js";
 
+let slots = 0;
+
+/** A new place in every lexicon entry, for one pattern set or memo. */
+function takeLexiconSlot(): number {
+  return slots++;
+}
+
 /**
  * A list of patterns indexed by what their first token can be, so that at
  * each position of a text only the patterns that can start there are tried.
@@ -86,14 +93,8 @@ export class PatternSet<T extends { pattern: Pattern }> {
     const take = (list: number[] | undefined) => {
       if (list) for (const i of list) idx.push(i);
     };
-    take(this.byKey.get(`=${t.norm}`));
+    for (const k of indexKeys(t)) take(this.byKey.get(k));
     if (t.kind === "word") {
-      for (let n = 2; n <= PREFIX_KEY && n <= t.norm.length; n++) take(this.byKey.get(`p${n}${t.norm.slice(0, n)}`));
-      // a stem is a prefix of its word once "нн" is read as "н" (the stemmer undoubles it),
-      // so the word's own prefixes find the stem patterns without stemming every token
-      const u = t.norm.includes("нн") ? undouble(t.norm) : t.norm;
-      take(this.byKey.get(`s${u.slice(0, MIN_PREFIX_STEM)}`));
-      for (let n = 1; n < MIN_PREFIX_STEM && n <= u.length; n++) take(this.byKey.get(`S${u.slice(0, n)}`));
       take(this.anyWord);
       if (this.months.length && env.isMonth(t.norm)) take(this.months);
       if (this.cardinals.length && env.isCardinal(t.norm)) take(this.cardinals);
@@ -105,6 +106,32 @@ export class PatternSet<T extends { pattern: Pattern }> {
     if (idx.length === 1) return [this.items[idx[0]]];
     return [...new Set(idx)].sort((a, b) => a - b).map((i) => this.items[i]);
   }
+}
+
+/** Where a form's index keys are kept in its lexicon entry. */
+const KEYS_SLOT = takeLexiconSlot();
+
+/**
+ * The keys under which patterns that can start at this form are indexed:
+ * the word itself, its first 2-4 letters (prefix patterns), and its first
+ * letters as a stem would start (stem patterns). The same for every pattern
+ * set, so they are made once per form and kept (their hashes with them).
+ */
+function indexKeys(t: Token): string[] {
+  const entry = (t.lex ??= lexiconEntry(t.norm));
+  const kept = entry[KEYS_SLOT] as string[] | undefined;
+  if (kept) return kept;
+  const keys = [`=${t.norm}`];
+  if (t.kind === "word") {
+    for (let n = 2; n <= PREFIX_KEY && n <= t.norm.length; n++) keys.push(`p${n}${t.norm.slice(0, n)}`);
+    // a stem is a prefix of its word once "нн" is read as "н" (the stemmer undoubles it),
+    // so the word's own prefixes find the stem patterns without stemming every token
+    const u = t.norm.includes("нн") ? undouble(t.norm) : t.norm;
+    keys.push(`s${u.slice(0, MIN_PREFIX_STEM)}`);
+    for (let n = 1; n < MIN_PREFIX_STEM && n <= u.length; n++) keys.push(`S${u.slice(0, n)}`);
+  }
+  entry[KEYS_SLOT] = keys;
+  return keys;
 }
 
 /** Prefix patterns are indexed by this many of their first letters at most. */
@@ -124,12 +151,6 @@ function undouble(s: string): string {
   return s.replace(/нн/g, "н");
 }
 
-let slots = 0;
-
-/** A new place in every lexicon entry, for one pattern set or memo. */
-function takeLexiconSlot(): number {
-  return slots++;
-}
 
 /**
  * Something computed once per word form (from its normal form and kind) and

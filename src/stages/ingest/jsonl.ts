@@ -95,7 +95,8 @@ async function* byteLines(file: string, maxBytes: number): AsyncGenerator<RawLin
     if (hashOnly) {
       line = { number, bytes: null, tooLong: length, hash: hashOnly.digest("hex") };
     } else {
-      let bytes = Buffer.concat(parts, length);
+      // a line inside one chunk is a view of it (no copy)
+      let bytes = parts.length === 1 ? parts[0] : Buffer.concat(parts, length);
       if (bytes.length && bytes[bytes.length - 1] === 0x0d) bytes = bytes.subarray(0, bytes.length - 1);
       if (number === 1 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
       if (bytes.some((b) => b !== 0x20 && b !== 0x09 && b !== 0x0d)) line = { number, bytes, hash: sha256(bytes) };

@@ -106,7 +106,7 @@ export function tokenize(text: string, from = 0, to = text.length, classifier?: 
       // filled in later; present from the start so every token has one shape
       stem: undefined,
       lex: form.lex,
-      classes: classifier ? classifier.classesOf(form) : UNCLASSIFIED,
+      classes: classifier === undefined ? UNCLASSIFIED : form.classesFor === classifier ? form.classes : classifier.classesOf(form),
     });
     space = false;
     newlines = 0;
