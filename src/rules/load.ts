@@ -5,7 +5,8 @@ import type { LineCounter, Node as YamlNode, Document } from "yaml";
 import { locatedYaml } from "./yaml-located.js";
 import jsyaml from "js-yaml";
 import type { z } from "zod";
-import { SCHEMAS, type RuleKind } from "./schema.js";
+import { RULE_KINDS, ruleSchemas, type RuleKind } from "./schema.js";
+import { ValidatedCache, sibling } from "./rule-cache.js";
 import { parsePattern, PatternError } from "./pattern.js";
 
 /** A problem in a rule file, with the place it was found. */
@@ -34,7 +35,7 @@ export interface RuleFile<K extends RuleKind = RuleKind> {
   /** File name without extension: the prefix of its rule ids (`units.kzt`). */
   name: string;
   kind: K;
-  data: z.infer<(typeof SCHEMAS)[K]>;
+  data: z.infer<ReturnType<typeof ruleSchemas>[K]>;
   /** Line of the node at a data path, for messages about entries. */
   lineOf(path: (string | number)[]): { line: number; col: number };
 }
@@ -80,11 +81,19 @@ export function loadRuleFiles(dir: string): LoadedRules {
   const errors: RuleError[] = [];
   const files: RuleFile[] = [];
   const hash = createHash("sha256");
-  for (const n of names) {
+  const sources = names.map((n) => {
     const path = join(dir, n);
-    const shown = relative(process.cwd(), path) || path;
     const src = readFileSync(path, "utf8");
     hash.update(n).update("\0").update(src).update("\0");
+    return { n, shown: relative(process.cwd(), path) || path, src };
+  });
+  const version = hash.digest("hex").slice(0, 16);
+  // the same files validated before: their data as it was then
+  const cached = validated.get<Array<{ n: string; name: string; kind: RuleKind; data: unknown }>>(version);
+  if (cached && cached.length === sources.length && cached.every((c, i) => c.n === sources[i].n)) {
+    return { dir, version, files: cached.map((c, i) => ({ path: sources[i].shown, name: c.name, kind: c.kind, data: c.data as never, lineOf: placer(sources[i].src) })) };
+  }
+  for (const { n, shown, src } of sources) {
     // fast: js-yaml reads the data; the slower `yaml` parse that knows every
     // node's line runs only when a message needs a place
     let located: { doc: Document; lc: LineCounter } | null = null;
@@ -124,14 +133,14 @@ export function loadRuleFiles(dir: string): LoadedRules {
     }
     const name = basename(n).replace(/\.ya?ml$/, "");
     const kind = (json.kind ?? name) as string;
-    if (!(kind in SCHEMAS)) {
+    if (!(RULE_KINDS as readonly string[]).includes(kind)) {
       const at = lineOf(["kind"]);
       errors.push(
-        new RuleError(shown, at.line, at.col, `unknown kind "${kind}" (known: ${Object.keys(SCHEMAS).join(", ")})`, "rule.unknown_kind"),
+        new RuleError(shown, at.line, at.col, `unknown kind "${kind}" (known: ${RULE_KINDS.join(", ")})`, "rule.unknown_kind"),
       );
       continue;
     }
-    const parsed = SCHEMAS[kind as RuleKind].safeParse(json);
+    const parsed = ruleSchemas()[kind as RuleKind].safeParse(json);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const p = issue.path as (string | number)[];
@@ -147,7 +156,28 @@ export function loadRuleFiles(dir: string): LoadedRules {
     files.push(file);
   }
   if (errors.length) throw new RuleSetError(errors);
-  return { dir, version: hash.digest("hex").slice(0, 16), files };
+  validated.put(
+    version,
+    files.map((f, i) => ({ n: sources[i].n, name: f.name, kind: f.kind, data: f.data })),
+  );
+  return { dir, version, files };
+}
+
+/** Validated rule files, kept between runs; keyed also by the code that validates them. */
+const validated = new ValidatedCache("rules", [sibling(import.meta.url, "schema"), sibling(import.meta.url, "load"), sibling(import.meta.url, "pattern")]);
+
+/** `lineOf` for a file's source: its YAML parsed with node positions when first asked. */
+function placer(src: string): (path: (string | number)[]) => { line: number; col: number } {
+  let located: { doc: Document; lc: LineCounter } | null = null;
+  return (p) => {
+    if (!located) {
+      const { LineCounter, parseDocument } = locatedYaml();
+      const lc: LineCounter = new LineCounter();
+      located = { doc: parseDocument(src, { lineCounter: lc, uniqueKeys: true, prettyErrors: false }), lc };
+    }
+    const node = nodeAt(located.doc, p);
+    return located.lc.linePos(node?.range?.[0] ?? 0);
+  };
 }
 
 /**

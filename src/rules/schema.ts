@@ -1,4 +1,5 @@
-import { z } from "zod";
+import { createRequire } from "node:module";
+import type { z as Zod } from "zod";
 
 /**
  * Schemas of the rule files in rules/. Every object is strict: an unknown key
@@ -7,261 +8,278 @@ import { z } from "zod";
  * are merged, and an id defined twice is an error naming both places).
  */
 
-const id = z.string().regex(/^[a-z0-9_]+(?:[-.][a-z0-9_]+)*$/i, "ids are letters, digits, _ and - (e.g. fixed_capital_investment)");
-const words = z.array(z.string().min(1)).min(1);
-const patternStr = z.string().min(1);
-const value = z.union([z.number(), z.string().regex(/^\d+(?:\.\d+)?(?:\/\d+)?$/, 'a number, or a fraction "1/3"')]);
-const header = { kind: z.string(), language: z.string().default("ru"), description: z.string().optional() };
+/** The kinds of rule file, in the order their schemas are listed. */
+export const RULE_KINDS = ["numerals", "units", "qualifiers", "abbreviations", "periods", "measures", "indicators", "territories", "outlets"] as const;
 
-export const numeralsFile = z
-  .object({
-    ...header,
-    kind: z.literal("numerals"),
-    cardinals: z.array(z.object({ id, value, forms: words }).strict()),
-    scales: z.array(z.object({ id, value: z.number(), forms: words, abbreviations: z.array(z.string()).default([]) }).strict()),
-    ordinals: z.array(z.object({ id, value: z.number(), forms: words }).strict()),
-    multipliers: z.array(
-      z.object({ id, value: z.number(), forms: words, role: z.enum(["adjective", "adverb"]) }).strict(),
-    ),
-    fractions: z.array(z.object({ id, value, forms: words }).strict()),
-    vague: z.array(z.object({ id, forms: words }).strict()).default([]),
-    ordinal_suffixes: z.array(z.string()).default([]),
-  })
-  .strict();
+function build(z: typeof Zod) {
+  const id = z.string().regex(/^[a-z0-9_]+(?:[-.][a-z0-9_]+)*$/i, "ids are letters, digits, _ and - (e.g. fixed_capital_investment)");
+  const words = z.array(z.string().min(1)).min(1);
+  const patternStr = z.string().min(1);
+  const value = z.union([z.number(), z.string().regex(/^\d+(?:\.\d+)?(?:\/\d+)?$/, 'a number, or a fraction "1/3"')]);
+  const header = { kind: z.string(), language: z.string().default("ru"), description: z.string().optional() };
 
-export const unitsFile = z
-  .object({
-    ...header,
-    kind: z.literal("units"),
-    units: z.array(
-      z
-        .object({
-          id,
-          type: z.enum(["money", "percent", "pp", "ratio", "quantity", "duration", "rank"]),
-          code: z.string().min(1),
-          forms: z.array(z.string().min(1)).default([]),
-          abbreviations: z.array(z.string().min(1)).default([]),
-          symbols: z.array(z.string().min(1)).default([]),
-          before: z.array(z.string().min(1)).default([]),
-          after: z.array(z.string().min(1)).default([]),
-          requires_before: z.boolean().default(false),
-          requires_preposition: z.array(z.string()).default([]),
-        })
-        .strict(),
-    ),
-  })
-  .strict();
-
-export const qualifiersFile = z
-  .object({
-    ...header,
-    kind: z.literal("qualifiers"),
-    qualifiers: z.array(
-      z
-        .object({
-          id,
-          qualifier: z.enum(["approx", "over", "under", "at_least", "at_most", "almost"]),
-          forms: words,
-        })
-        .strict(),
-    ),
-  })
-  .strict();
-
-export const abbreviationsFile = z
-  .object({
-    ...header,
-    kind: z.literal("abbreviations"),
-    no_sentence_break_after: words,
-    may_end_after_number: z.array(z.string()).default([]),
-  })
-  .strict();
-
-const resolver = z.enum([
-  "months_to_date",
-  "month_range",
-  "month",
-  "quarter",
-  "half_year",
-  "year",
-  "year_range",
-  "year_relative",
-  "until_year",
-  "by_year",
-  "year_start",
-  "year_end",
-  "year_to_date",
-  "date",
-]);
-
-export const periodsFile = z
-  .object({
-    ...header,
-    kind: z.literal("periods"),
-    months: z.array(z.object({ month: z.number().int().min(1).max(12), forms: words }).strict()).length(12),
-    relative_years: z.array(z.object({ id, shift: z.number().int(), patterns: z.array(patternStr).min(1) }).strict()),
-    periods: z.array(
-      z
-        .object({
-          id,
-          patterns: z.array(patternStr).min(1),
-          resolve: resolver,
-          kind: z.enum(["actual", "plan", "target"]).optional(),
-          shift: z.number().int().default(0),
-          n: z.number().int().min(1).max(12).optional(),
-        })
-        .strict(),
-    ),
-    plan_cues: z.array(patternStr).default([]),
-  })
-  .strict();
-
-export const measuresFile = z
-  .object({
-    ...header,
-    kind: z.literal("measures"),
-    change_up: z.array(patternStr),
-    change_down: z.array(patternStr),
-    comparative_up: z.array(patternStr),
-    comparative_down: z.array(patternStr),
-    change_nouns: z.array(patternStr),
-    share: z.array(patternStr),
-    share_after: z.array(patternStr),
-    rank_nouns: words,
-    rank_peer_set: z.array(patternStr).default([]),
-    bases: z.array(z.object({ id, base: z.string(), patterns: z.array(patternStr).min(1) }).strict()).default([]),
-  })
-  .strict();
-
-const cue = z.union([
-  patternStr,
-  z
+  const numeralsFile = z
     .object({
-      pattern: patternStr,
-      weight: z.number().min(0).max(2).default(1),
-      scope: z.enum(["any", "region", "country"]).default("any"),
-      role: z.enum(["indicator", "subject"]).default("indicator"),
+      ...header,
+      kind: z.literal("numerals"),
+      cardinals: z.array(z.object({ id, value, forms: words }).strict()),
+      scales: z.array(z.object({ id, value: z.number(), forms: words, abbreviations: z.array(z.string()).default([]) }).strict()),
+      ordinals: z.array(z.object({ id, value: z.number(), forms: words }).strict()),
+      multipliers: z.array(
+        z.object({ id, value: z.number(), forms: words, role: z.enum(["adjective", "adverb"]) }).strict(),
+      ),
+      fractions: z.array(z.object({ id, value, forms: words }).strict()),
+      vague: z.array(z.object({ id, forms: words }).strict()).default([]),
+      ordinal_suffixes: z.array(z.string()).default([]),
     })
-    .strict(),
-]);
+    .strict();
 
-export const indicatorsFile = z
-  .object({
-    ...header,
-    kind: z.literal("indicators"),
-    unit_groups: z.record(z.string(), z.array(z.string())).optional(),
-    indicators: z.array(
-      z
-        .object({
-          code: id,
-          label: z.string().min(1),
-          units: z.array(z.string()).min(1),
-          cues: z.array(cue).default([]),
-          counted: z
-            .array(
-              z
-                .object({
-                  pattern: patternStr,
-                  lemma: z.string().min(1),
-                  requires: z.array(patternStr).default([]),
-                })
-                .strict(),
-            )
-            .default([]),
-          subjects: z.array(patternStr).default([]),
-        })
-        .strict(),
-    ),
-  })
-  .strict();
+  const unitsFile = z
+    .object({
+      ...header,
+      kind: z.literal("units"),
+      units: z.array(
+        z
+          .object({
+            id,
+            type: z.enum(["money", "percent", "pp", "ratio", "quantity", "duration", "rank"]),
+            code: z.string().min(1),
+            forms: z.array(z.string().min(1)).default([]),
+            abbreviations: z.array(z.string().min(1)).default([]),
+            symbols: z.array(z.string().min(1)).default([]),
+            before: z.array(z.string().min(1)).default([]),
+            after: z.array(z.string().min(1)).default([]),
+            requires_before: z.boolean().default(false),
+            requires_preposition: z.array(z.string()).default([]),
+          })
+          .strict(),
+      ),
+    })
+    .strict();
 
-const place = z
-  .object({
-    name: z.string().min(1),
-    kind: z.enum(["city", "town", "district", "village"]),
-    forms: words,
-    weak: z.boolean().default(false),
-  })
-  .strict();
+  const qualifiersFile = z
+    .object({
+      ...header,
+      kind: z.literal("qualifiers"),
+      qualifiers: z.array(
+        z
+          .object({
+            id,
+            qualifier: z.enum(["approx", "over", "under", "at_least", "at_most", "almost"]),
+            forms: words,
+          })
+          .strict(),
+      ),
+    })
+    .strict();
 
-export const territoriesFile = z
-  .object({
-    ...header,
-    kind: z.literal("territories").default("territories"),
-    country: z.object({ code: z.literal("KZ"), name: z.string(), forms: words }).strict(),
-    regions: z.array(
-      z
-        .object({
-          code: z.string().regex(/^KZ-\d{2}$/),
-          name: z.string().min(1),
-          forms: words,
-          former: z.array(z.string()).default([]),
-          centre: z.string().min(1),
-          places: z.array(place).default([]),
-          akims: z
-            .array(
-              z
-                .object({
-                  name: z.string().min(1),
-                  forms: words,
-                  from: z.number().int().nullable().default(null),
-                  to: z.number().int().nullable().default(null),
-                })
-                .strict(),
-            )
-            .default([]),
-        })
-        .strict(),
-    ),
-    references: z
+  const abbreviationsFile = z
+    .object({
+      ...header,
+      kind: z.literal("abbreviations"),
+      no_sentence_break_after: words,
+      may_end_after_number: z.array(z.string()).default([]),
+    })
+    .strict();
+
+  const resolver = z.enum([
+    "months_to_date",
+    "month_range",
+    "month",
+    "quarter",
+    "half_year",
+    "year",
+    "year_range",
+    "year_relative",
+    "until_year",
+    "by_year",
+    "year_start",
+    "year_end",
+    "year_to_date",
+    "date",
+  ]);
+
+  const periodsFile = z
+    .object({
+      ...header,
+      kind: z.literal("periods"),
+      months: z.array(z.object({ month: z.number().int().min(1).max(12), forms: words }).strict()).length(12),
+      relative_years: z.array(z.object({ id, shift: z.number().int(), patterns: z.array(patternStr).min(1) }).strict()),
+      periods: z.array(
+        z
+          .object({
+            id,
+            patterns: z.array(patternStr).min(1),
+            resolve: resolver,
+            kind: z.enum(["actual", "plan", "target"]).optional(),
+            shift: z.number().int().default(0),
+            n: z.number().int().min(1).max(12).optional(),
+          })
+          .strict(),
+      ),
+      plan_cues: z.array(patternStr).default([]),
+    })
+    .strict();
+
+  const measuresFile = z
+    .object({
+      ...header,
+      kind: z.literal("measures"),
+      change_up: z.array(patternStr),
+      change_down: z.array(patternStr),
+      comparative_up: z.array(patternStr),
+      comparative_down: z.array(patternStr),
+      change_nouns: z.array(patternStr),
+      share: z.array(patternStr),
+      share_after: z.array(patternStr),
+      rank_nouns: words,
+      rank_peer_set: z.array(patternStr).default([]),
+      bases: z.array(z.object({ id, base: z.string(), patterns: z.array(patternStr).min(1) }).strict()).default([]),
+    })
+    .strict();
+
+  const cue = z.union([
+    patternStr,
+    z
       .object({
-        region: z.array(patternStr).default([]),
-        centre: z.array(patternStr).default([]),
-        city: z.array(patternStr).default([]),
-        country: z.array(patternStr).default([]),
-        city_cues: z.array(z.string()).default([]),
-        akim_cues: z.array(z.string()).default([]),
+        pattern: patternStr,
+        weight: z.number().min(0).max(2).default(1),
+        scope: z.enum(["any", "region", "country"]).default("any"),
+        role: z.enum(["indicator", "subject"]).default("indicator"),
       })
-      .strict()
-      .default({ region: [], centre: [], city: [], country: [], city_cues: [], akim_cues: [] }),
-  })
-  .strict();
+      .strict(),
+  ]);
 
-/** Known news outlets, read by the ingest stage (src/stages/ingest/outlets.ts). */
-export const outletsFile = z
-  .object({
-    ...header,
-    kind: z.literal("outlets").default("outlets"),
-    outlets: z.array(
-      z
+  const indicatorsFile = z
+    .object({
+      ...header,
+      kind: z.literal("indicators"),
+      unit_groups: z.record(z.string(), z.array(z.string())).optional(),
+      indicators: z.array(
+        z
+          .object({
+            code: id,
+            label: z.string().min(1),
+            units: z.array(z.string()).min(1),
+            cues: z.array(cue).default([]),
+            counted: z
+              .array(
+                z
+                  .object({
+                    pattern: patternStr,
+                    lemma: z.string().min(1),
+                    requires: z.array(patternStr).default([]),
+                  })
+                  .strict(),
+              )
+              .default([]),
+            subjects: z.array(patternStr).default([]),
+          })
+          .strict(),
+      ),
+    })
+    .strict();
+
+  const place = z
+    .object({
+      name: z.string().min(1),
+      kind: z.enum(["city", "town", "district", "village"]),
+      forms: words,
+      weak: z.boolean().default(false),
+    })
+    .strict();
+
+  const territoriesFile = z
+    .object({
+      ...header,
+      kind: z.literal("territories").default("territories"),
+      country: z.object({ code: z.literal("KZ"), name: z.string(), forms: words }).strict(),
+      regions: z.array(
+        z
+          .object({
+            code: z.string().regex(/^KZ-\d{2}$/),
+            name: z.string().min(1),
+            forms: words,
+            former: z.array(z.string()).default([]),
+            centre: z.string().min(1),
+            places: z.array(place).default([]),
+            akims: z
+              .array(
+                z
+                  .object({
+                    name: z.string().min(1),
+                    forms: words,
+                    from: z.number().int().nullable().default(null),
+                    to: z.number().int().nullable().default(null),
+                  })
+                  .strict(),
+              )
+              .default([]),
+          })
+          .strict(),
+      ),
+      references: z
         .object({
-          name: z.string().min(1),
-          domains: z.array(z.string()).default([]),
-          aliases: z.array(z.string().min(1)).default([]),
+          region: z.array(patternStr).default([]),
+          centre: z.array(patternStr).default([]),
+          city: z.array(patternStr).default([]),
+          country: z.array(patternStr).default([]),
+          city_cues: z.array(z.string()).default([]),
+          akim_cues: z.array(z.string()).default([]),
         })
-        .strict(),
-    ),
-  })
-  .strict();
+        .strict()
+        .default({ region: [], centre: [], city: [], country: [], city_cues: [], akim_cues: [] }),
+    })
+    .strict();
 
-export const SCHEMAS = {
-  numerals: numeralsFile,
-  units: unitsFile,
-  qualifiers: qualifiersFile,
-  abbreviations: abbreviationsFile,
-  periods: periodsFile,
-  measures: measuresFile,
-  indicators: indicatorsFile,
-  territories: territoriesFile,
-  outlets: outletsFile,
-} as const;
+  /** Known news outlets, read by the ingest stage (src/stages/ingest/outlets.ts). */
+  const outletsFile = z
+    .object({
+      ...header,
+      kind: z.literal("outlets").default("outlets"),
+      outlets: z.array(
+        z
+          .object({
+            name: z.string().min(1),
+            domains: z.array(z.string()).default([]),
+            aliases: z.array(z.string().min(1)).default([]),
+          })
+          .strict(),
+      ),
+    })
+    .strict();
 
-export type RuleKind = keyof typeof SCHEMAS;
-export type NumeralsFile = z.infer<typeof numeralsFile>;
-export type UnitsFile = z.infer<typeof unitsFile>;
-export type QualifiersFile = z.infer<typeof qualifiersFile>;
-export type AbbreviationsFile = z.infer<typeof abbreviationsFile>;
-export type PeriodsFile = z.infer<typeof periodsFile>;
-export type MeasuresFile = z.infer<typeof measuresFile>;
-export type IndicatorsFile = z.infer<typeof indicatorsFile>;
-export type TerritoriesFile = z.infer<typeof territoriesFile>;
+  return {
+    numerals: numeralsFile,
+    units: unitsFile,
+    qualifiers: qualifiersFile,
+    abbreviations: abbreviationsFile,
+    periods: periodsFile,
+    measures: measuresFile,
+    indicators: indicatorsFile,
+    territories: territoriesFile,
+    outlets: outletsFile,
+  } as const;
+}
+
+type Schemas = ReturnType<typeof build>;
+let built: Schemas | undefined;
+
+/**
+ * The schemas, built on first use. zod is loaded then (through its CommonJS
+ * entry, synchronously): a run whose rule files come from the validated cache
+ * (src/rules/rule-cache.ts) never loads it.
+ */
+export function ruleSchemas(): Schemas {
+  return (built ??= build((createRequire(import.meta.url)("zod") as { z: typeof Zod }).z));
+}
+
+export type RuleKind = (typeof RULE_KINDS)[number];
+export type NumeralsFile = Zod.infer<Schemas["numerals"]>;
+export type UnitsFile = Zod.infer<Schemas["units"]>;
+export type QualifiersFile = Zod.infer<Schemas["qualifiers"]>;
+export type AbbreviationsFile = Zod.infer<Schemas["abbreviations"]>;
+export type PeriodsFile = Zod.infer<Schemas["periods"]>;
+export type MeasuresFile = Zod.infer<Schemas["measures"]>;
+export type IndicatorsFile = Zod.infer<Schemas["indicators"]>;
+export type TerritoriesFile = Zod.infer<Schemas["territories"]>;

@@ -4,7 +4,9 @@ import { fileURLToPath } from "node:url";
 import jsyaml from "js-yaml";
 import type { Document } from "yaml";
 import { locatedYaml } from "../../rules/yaml-located.js";
-import { z } from "zod";
+import { createRequire } from "node:module";
+import type { z as Zod } from "zod";
+import { ValidatedCache, sibling } from "../../rules/rule-cache.js";
 
 /**
  * Known news outlets (`rules/outlets.yaml`): recognise an outlet from a URL's
@@ -12,16 +14,27 @@ import { z } from "zod";
  * ("передает BAQ.KZ", "Усть-Каменогорск. 22 декабря. KAZAKHSTAN TODAY -").
  */
 
-const OutletSchema = z
-  .object({
-    name: z.string().trim().min(1),
-    domains: z.array(z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, "a lower-case domain such as baq.kz")).default([]),
-    aliases: z.array(z.string().trim().min(1)).default([]),
-  })
-  .strict();
-const FileSchema = z.object({ outlets: z.array(OutletSchema) }).strict();
+export interface Outlet {
+  name: string;
+  domains: string[];
+  aliases: string[];
+}
 
-export type Outlet = z.infer<typeof OutletSchema>;
+/** The file's schema, built on first use (zod is loaded only when a file is validated, not when it comes from the cache). */
+function fileSchema() {
+  const { z } = createRequire(import.meta.url)("zod") as { z: typeof Zod };
+  const OutletSchema = z
+    .object({
+      name: z.string().trim().min(1),
+      domains: z.array(z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, "a lower-case domain such as baq.kz")).default([]),
+      aliases: z.array(z.string().trim().min(1)).default([]),
+    })
+    .strict();
+  return z.object({ outlets: z.array(OutletSchema) }).strict();
+}
+
+/** Outlet files that passed validation, kept between runs (src/rules/rule-cache.ts). */
+const validated = new ValidatedCache("outlets", [sibling(import.meta.url, "outlets")]);
 
 /** A rule-file error; `message` starts with `file:line:column`. */
 export class OutletRulesError extends Error {
@@ -76,6 +89,8 @@ export class OutletCatalog {
   /** Load and validate a YAML file; throws `OutletRulesError` naming file and line. */
   static load(file: string): OutletCatalog {
     const source = readFileSync(file, "utf8");
+    const seen = validated.get<Outlet[]>(source);
+    if (seen) return new OutletCatalog(seen);
     // fast: js-yaml reads the data; the slower `yaml` parse that knows every node's line runs only to place a problem
     let data: unknown = undefined;
     try {
@@ -83,8 +98,11 @@ export class OutletCatalog {
     } catch {
       // placed below
     }
-    const parsed = FileSchema.safeParse(data);
-    if (parsed.success && duplicateName(parsed.data.outlets) === null) return new OutletCatalog(parsed.data.outlets);
+    const parsed = fileSchema().safeParse(data);
+    if (parsed.success && duplicateName(parsed.data.outlets) === null) {
+      validated.put(source, parsed.data.outlets);
+      return new OutletCatalog(parsed.data.outlets);
+    }
     return OutletCatalog.placeProblem(file, source);
   }
 
@@ -98,7 +116,7 @@ export class OutletCatalog {
       return new OutletRulesError(file, line, col, problem);
     };
     if (doc.errors.length) throw at(doc.errors[0].pos[0], doc.errors[0].message.split("\n")[0]);
-    const parsed = FileSchema.safeParse(doc.toJS());
+    const parsed = fileSchema().safeParse(doc.toJS());
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = nodeOffset(doc, issue.path as (string | number)[]);
