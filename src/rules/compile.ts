@@ -417,6 +417,7 @@ export function compile(loaded: LoadedRules): CompiledRules {
     const t = form as unknown as Token;
     let c = 0;
     if (kind === "num" || numerals.has(norm) || scales.has(norm) || scaleAbbreviations.has(norm) || (kind === "punct" && unitIndex.has(norm))) c |= FormClass.quantityStart;
+    if (kind === "num" || (kind === "word" && (numerals.has(norm) || scales.has(norm)))) c |= FormClass.numberLike;
     if (gazetteer.has(norm)) c |= FormClass.gazetteerStart;
     if (form.text !== norm && regionAdjectives.has(norm)) c |= FormClass.regionAdjective;
     if (sets.references.candidates(t, env).length) c |= FormClass.referenceStart;

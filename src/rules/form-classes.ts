@@ -21,6 +21,8 @@ export const FormClass = {
   cueStart: 1 << 4,
   /** Holds the anchor element of a period pattern. */
   periodAnchor: 1 << 5,
+  /** Digits, a number word or a scale word: what makes a paragraph hold a number. */
+  numberLike: 1 << 6,
 } as const;
 
 export const UNCLASSIFIED = -1;

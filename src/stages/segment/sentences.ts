@@ -1,6 +1,7 @@
 import type { CompiledRules } from "../../rules/compile.js";
 import { isCapitalised, type Token } from "./tokens.js";
 import { findChromeSpans } from "../ingest/chrome.js";
+import { FormClass, UNCLASSIFIED } from "../../rules/form-classes.js";
 
 /** A sentence: its span, its tokens [tokenFrom, tokenTo), its paragraph, and whether it is site chrome. */
 export interface Sentence {
@@ -127,7 +128,7 @@ function markAnchored(sentences: Sentence[], tokens: Token[], rules: CompiledRul
     let anchored = false;
     for (let i = sentences[k].tokenFrom; i < sentences[end - 1].tokenTo && !anchored; i++) {
       const t = tokens[i];
-      anchored = rules.forms.numberLike.get(t);
+      anchored = t.classes === UNCLASSIFIED ? rules.forms.numberLike.get(t) : (t.classes & FormClass.numberLike) !== 0;
     }
     for (let j = k; j < end; j++) sentences[j].anchored = anchored;
     k = end;
