@@ -258,7 +258,8 @@ export class AnchoredPatternSet<T extends { pattern: Pattern }> {
    */
   matches(tokens: Token[], from: number, to: number, env: PatternEnv, gate = 0): Array<{ from: number; to: number; item: T; order: number }> {
     const out: Array<{ from: number; to: number; item: T; order: number }> = [];
-    const seen = new Set<number>();
+    // a match found from two anchors is kept once (made on the first match: most sentences have none)
+    let seen: Set<number> | null = null;
     for (let i = from; i < to; i++) {
       if (gate && !(tokens[i].classes & gate)) continue;
       for (const c of this.set.candidates(tokens[i], env)) {
@@ -268,13 +269,14 @@ export class AnchoredPatternSet<T extends { pattern: Pattern }> {
           if (!m) continue;
           const order = a.order;
           const key = start * this.size + order;
+          seen ??= new Set<number>();
           if (seen.has(key)) continue;
           seen.add(key);
           out.push({ from: start, to: m.to, item: a.item, order });
         }
       }
     }
-    return out.sort((x, y) => x.from - y.from || y.to - x.to || x.order - y.order);
+    return out.length > 1 ? out.sort((x, y) => x.from - y.from || y.to - x.to || x.order - y.order) : out;
   }
 }
 
