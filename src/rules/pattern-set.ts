@@ -108,19 +108,14 @@ export class PatternSet<T extends { pattern: Pattern }> {
   }
 }
 
-/** Where a form's index keys are kept in its lexicon entry. */
-const KEYS_SLOT = takeLexiconSlot();
-
 /**
  * The keys under which patterns that can start at this form are indexed:
  * the word itself, its first 2-4 letters (prefix patterns), and its first
- * letters as a stem would start (stem patterns). The same for every pattern
- * set, so they are made once per form and kept (their hashes with them).
+ * letters as a stem would start (stem patterns). Made when a set first meets
+ * the form (its answer is then kept), not kept themselves: a vocabulary of
+ * forms times ten strings is more memory than they save time.
  */
 function indexKeys(t: Token): string[] {
-  const entry = (t.lex ??= lexiconEntry(t.norm));
-  const kept = entry[KEYS_SLOT] as string[] | undefined;
-  if (kept) return kept;
   const keys = [`=${t.norm}`];
   if (t.kind === "word") {
     for (let n = 2; n <= PREFIX_KEY && n <= t.norm.length; n++) keys.push(`p${n}${t.norm.slice(0, n)}`);
@@ -130,7 +125,6 @@ function indexKeys(t: Token): string[] {
     keys.push(`s${u.slice(0, MIN_PREFIX_STEM)}`);
     for (let n = 1; n < MIN_PREFIX_STEM && n <= u.length; n++) keys.push(`S${u.slice(0, n)}`);
   }
-  entry[KEYS_SLOT] = keys;
   return keys;
 }
 

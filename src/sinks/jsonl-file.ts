@@ -22,7 +22,7 @@ export class JsonlFile {
 
   /**
    * Appends one JSON line. Lines are handed to the stream in chunks of about
-   * a megabyte; a promise comes back only when the stream's buffer is full
+   * 64 KB; a promise comes back only when the stream's buffer is full
    * and the caller must wait for it to drain.
    */
   write(value: unknown): Promise<void> | undefined {
@@ -55,5 +55,5 @@ export class JsonlFile {
   }
 }
 
-/** Characters gathered before they are written. */
-const CHUNK = 1 << 20;
+/** Characters gathered before they are written: a few documents (lines kept longer would outlive the young generation and fill the old one). */
+const CHUNK = 1 << 16;
