@@ -420,8 +420,8 @@ export function compile(loaded: LoadedRules): CompiledRules {
     if (kind === "num" || (kind === "word" && (numerals.has(norm) || scales.has(norm)))) c |= FormClass.numberLike;
     if (gazetteer.has(norm)) c |= FormClass.gazetteerStart;
     if (form.text !== norm && regionAdjectives.has(norm)) c |= FormClass.regionAdjective;
-    if (sets.references.candidates(t, env).length) c |= FormClass.referenceStart;
-    if (sets.cues.candidates(t, env).length) c |= FormClass.cueStart;
+    if (sets.references.canStartAt(t, env)) c |= FormClass.referenceStart;
+    if (sets.cues.canStartAt(t, env)) c |= FormClass.cueStart;
     if (sets.periodAnchors.canAnchorAt(t, env)) c |= FormClass.periodAnchor;
     return c;
   });

@@ -30,7 +30,13 @@ export class PatternSet<T extends { pattern: Pattern }> {
     });
   }
 
+  /** The first two letters (or the one letter) of every key: most words start with none of them. */
+  private readonly heads = new Set<string>();
+
   private key(k: string, i: number) {
+    // keys are "=" / "s" / "S" + text, or "p" + length digit + text
+    const text = k[0] === "p" ? k.slice(2) : k.slice(1);
+    this.heads.add(text.slice(0, 2));
     const list = this.byKey.get(k);
     if (!list) this.byKey.set(k, [i]);
     else if (list[list.length - 1] !== i) list.push(i);
@@ -86,6 +92,23 @@ export class PatternSet<T extends { pattern: Pattern }> {
     const found = this.compute(t, env);
     entry[this.slot] = found;
     return found;
+  }
+
+  /**
+   * Whether some pattern may start at this token: false for sure when none
+   * can (the token's first letters start no key and no class pattern
+   * applies), else the candidates say.
+   */
+  canStartAt(t: Token, env: PatternEnv): boolean {
+    const n = t.norm;
+    const classOnly =
+      (t.kind === "word" && (this.anyWord.length > 0 || (this.months.length > 0 && env.isMonth(n)) || (this.cardinals.length > 0 && env.isCardinal(n)))) ||
+      (t.kind === "num" && (this.anyNum.length > 0 || (this.years.length > 0 && isYear(t))));
+    // stem keys are made from the word with "нн" read as "н"
+    const u = n.includes("нн") ? undouble(n) : n;
+    const head = (w: string) => this.heads.has(w.slice(0, 2)) || this.heads.has(w.slice(0, 1));
+    if (!classOnly && !head(n) && !head(u)) return false;
+    return this.candidates(t, env).length > 0;
   }
 
   private compute(t: Token, env: PatternEnv): T[] {
@@ -243,7 +266,7 @@ export class AnchoredPatternSet<T extends { pattern: Pattern }> {
 
   /** Whether the anchor element of some pattern can match this token. */
   canAnchorAt(t: Token, env: PatternEnv): boolean {
-    return this.set.candidates(t, env).length > 0;
+    return this.set.canStartAt(t, env);
   }
 
   /**
