@@ -58,7 +58,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     .argument("<input...>", "files or folders (.txt, .html, .htm, .xml, .jsonl)")
     .option("--out <dir>", "output folder", "output")
     .option("--rules <dir>", "rule folder", defaultRulesDir())
-    .option("--concurrency <n>", "documents processed at once", positiveInt)
+    .option("--concurrency <n>", "documents processed at once (default: cores - 1; 1 runs in this thread)", positiveInt)
     .option("--db <url>", "database: sqlite:PATH or postgres://…")
     .option("--no-db", "do not write the embedded database")
     .option("--full", "process every document, also those unchanged since an earlier run")
@@ -85,7 +85,9 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
         rules,
         store,
         full: Boolean(o.full),
-        concurrency: o.concurrency ?? Math.max(1, availableParallelism()),
+        // one core reads and writes; the others run the pipeline (on two cores one thread does
+        // everything: faster there than two workers and a reader sharing two cores, bench/README.md)
+        concurrency: o.concurrency ?? Math.max(1, availableParallelism() - 1),
         timeoutMs: o.timeout,
         maxBytes: o.maxBytes,
         onDocument: (done, st) => {
