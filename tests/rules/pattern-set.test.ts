@@ -86,7 +86,7 @@ describe("lexical classes stand for the lookups they replace", () => {
           t.kind === "num" || rules.numerals.has(t.norm) || rules.scales.has(t.norm) || rules.scaleAbbreviations.has(t.norm) || (t.kind === "punct" && rules.unitIndex.has(t.norm)),
         );
       }
-    expect(seen).toBeGreaterThan(10_000);
+    expect(seen).toBeGreaterThan(2_000);
   });
 
   it("a token tokenized without rules has every class (the detectors then look everything up)", () => {

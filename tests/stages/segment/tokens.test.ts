@@ -72,7 +72,7 @@ function corpusTexts(): string[] {
 describe("tokens: the scanner cuts whole corpora as the regular expression does", () => {
   it("seeds, corpus/ and NEREL, token by token", () => {
     const texts = corpusTexts();
-    expect(texts.length).toBeGreaterThan(5);
+    expect(texts.length).toBeGreaterThanOrEqual(5); // corpus/ alone (../shared, when beside the project, adds the seeds and NEREL)
     let n = 0;
     for (const text of texts) {
       const got = tokenize(text).map(({ start, end, text, kind, norm, spaceBefore, newlinesBefore }) => ({ start, end, text, kind, norm, spaceBefore, newlinesBefore }));
