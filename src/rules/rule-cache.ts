@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { threadId } from "node:worker_threads";
 
 /**
  * A cache of rule files that passed validation, so that a run whose rules
@@ -53,7 +54,8 @@ export class ValidatedCache {
   put(key: string, value: unknown): void {
     const f = this.file(key);
     if (!f) return;
-    const tmp = `${f}.tmp-${process.pid}`;
+    // worker threads of one process may write at once: each its own temporary file
+    const tmp = `${f}.tmp-${process.pid}-${threadId}`;
     try {
       mkdirSync(join(f, ".."), { recursive: true });
       writeFileSync(tmp, JSON.stringify(value));
