@@ -32,8 +32,8 @@ export function kindOf(t: string): TokenKind {
   return LETTER.test(t) ? "word" : "punct";
 }
 
-/** Distinct forms kept at most; past it the table starts afresh (forms already handed out stay valid). */
-const LIMIT = 1 << 19;
+/** Distinct forms kept at most (a bound on memory: about 40 MB with their lexicon entries); past it the table starts afresh (forms already handed out stay valid). */
+const LIMIT = 1 << 18;
 
 /**
  * An open-addressing hash table from token text to its WordForm, probed with
