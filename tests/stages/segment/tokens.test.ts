@@ -93,3 +93,17 @@ describe("tokens: the scanner cuts whole corpora as the regular expression does"
     }
   });
 });
+
+describe("tokens: the table of word forms", () => {
+  it("starts afresh past its limit, and tokens stay right", () => {
+    const before = tokenize("Рост ВРП в Алматы составил 5,1%.");
+    // more distinct forms than the table keeps
+    const words: string[] = [];
+    for (let i = 0; i < 300_000; i++) words.push(`слово${i.toString(36).replace(/\d/g, (d) => "абвгдежзик"[+d])}`);
+    const many = tokenize(words.join(" "));
+    expect(many.length).toBe(300_000);
+    expect(many[299_999].text).toBe(words[299_999]);
+    const after = tokenize("Рост ВРП в Алматы составил 5,1%.");
+    expect(after.map((t) => [t.text, t.norm, t.kind, t.start])).toEqual(before.map((t) => [t.text, t.norm, t.kind, t.start]));
+  });
+});
