@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { sha256 } from "../stages/ingest/digest.js";
 import type { JobsOptions } from "bullmq";
 import type { FailedDocument, IngestItem } from "../core/document.js";
 import { documentKey } from "../store/store.js";
@@ -122,7 +123,7 @@ export function checkItem(item: unknown, where: string): { ok: true; item: Inges
   const source = validSource(d.source)
     ? (d.source as FailedDocument["source"])
     : { path: null, id: where, url: null, outlet: null, title: null, published: null };
-  const docId = typeof d.docId === "string" ? d.docId : createHash("sha256").update(JSON.stringify(item) ?? "undefined").digest("hex");
+  const docId = typeof d.docId === "string" ? d.docId : sha256(JSON.stringify(item) ?? "undefined");
   return {
     ok: false,
     failed: { docId, source, code: "queue.malformed", error: `${where}: not a document this worker can read`, format: typeof d.format === "string" ? d.format : "unknown" },

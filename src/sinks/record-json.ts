@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { sha256 } from "../stages/ingest/digest.js";
 import type { AnnotatedDocument } from "../core/annotated.js";
 import { CodePointIndex } from "../core/offsets.js";
 import { RECORD_FORMAT, type IndicatorRecord, type MentionLine } from "../core/record.js";
@@ -7,7 +7,7 @@ import { toExactString, toNumber } from "../numbers/exact.js";
 import type { DraftRecord } from "../stages/assemble/records.js";
 import type { Quantity } from "../stages/detect/quantities.js";
 
-const hash = (s: string) => createHash("sha256").update(s).digest("hex").slice(0, 32);
+const hash = (s: string) => sha256(s).slice(0, 32);
 
 /**
  * A record's id: the document, the value's code point span and the measure.
