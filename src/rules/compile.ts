@@ -412,12 +412,14 @@ export function compile(loaded: LoadedRules): CompiledRules {
   const regionAdjectives = new Map<string, GazetteerEntry>();
   for (const list of gazetteer.values())
     for (const e of list) if (e.type === "region" && e.seq.length === 2 && e.seq[1].startsWith("облас") && !regionAdjectives.has(e.seq[0])) regionAdjectives.set(e.seq[0], e);
+  /** Digits, a number word or a scale word: what makes a paragraph hold a number. */
+  const numberLike = (norm: string, kind: Token["kind"]) => kind === "num" || (kind === "word" && (numerals.has(norm) || scales.has(norm)));
   const classifier = new FormClassifier((form) => {
     const { norm, kind } = form;
     const t = form as unknown as Token;
     let c = 0;
     if (kind === "num" || numerals.has(norm) || scales.has(norm) || scaleAbbreviations.has(norm) || (kind === "punct" && unitIndex.has(norm))) c |= FormClass.quantityStart;
-    if (kind === "num" || (kind === "word" && (numerals.has(norm) || scales.has(norm)))) c |= FormClass.numberLike;
+    if (numberLike(norm, kind)) c |= FormClass.numberLike;
     if (gazetteer.has(norm)) c |= FormClass.gazetteerStart;
     if (form.text !== norm && regionAdjectives.has(norm)) c |= FormClass.regionAdjective;
     if (sets.references.canStartAt(t, env)) c |= FormClass.referenceStart;
@@ -456,7 +458,7 @@ export function compile(loaded: LoadedRules): CompiledRules {
     akimCues,
     forms: {
       numeral: new FormMemo((norm) => numerals.get(norm) ?? null),
-      numberLike: new FormMemo((norm, kind) => kind === "num" || (kind === "word" && (numerals.has(norm) || scales.has(norm)))),
+      numberLike: new FormMemo(numberLike),
       gazetteer: new FormMemo((norm) => gazetteer.get(norm) ?? null),
     },
     sets,

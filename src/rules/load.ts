@@ -91,20 +91,12 @@ export function loadRuleFiles(dir: string): LoadedRules {
   // the same files validated before: their data as it was then
   const cached = validated.get<Array<{ n: string; name: string; kind: RuleKind; data: unknown }>>(version);
   if (cached && cached.length === sources.length && cached.every((c, i) => c.n === sources[i].n)) {
-    return { dir, version, files: cached.map((c, i) => ({ path: sources[i].shown, name: c.name, kind: c.kind, data: c.data as never, lineOf: placer(sources[i].src) })) };
+    return { dir, version, files: cached.map((c, i) => ({ path: sources[i].shown, name: c.name, kind: c.kind, data: c.data as never, lineOf: placer(sources[i].src).lineOf })) };
   }
   for (const { n, shown, src } of sources) {
     // fast: js-yaml reads the data; the slower `yaml` parse that knows every
     // node's line runs only when a message needs a place
-    let located: { doc: Document; lc: LineCounter } | null = null;
-    const locate = () => {
-      if (!located) {
-        const { LineCounter, parseDocument } = locatedYaml();
-        const lc: LineCounter = new LineCounter();
-        located = { doc: parseDocument(src, { lineCounter: lc, uniqueKeys: true, prettyErrors: false }), lc };
-      }
-      return located;
-    };
+    const { locate, lineOf } = placer(src);
     let json: Record<string, unknown> | null;
     try {
       json = jsyaml.load(src, { schema: jsyaml.CORE_SCHEMA, filename: shown }) as Record<string, unknown> | null;
@@ -121,12 +113,6 @@ export function loadRuleFiles(dir: string): LoadedRules {
       }
       continue;
     }
-    const lineOf = (p: (string | number)[]) => {
-      const { doc, lc } = locate();
-      const node = nodeAt(doc, p);
-      const off = node?.range?.[0] ?? 0;
-      return lc.linePos(off);
-    };
     if (!json || typeof json !== "object" || Array.isArray(json)) {
       errors.push(new RuleError(shown, 1, 1, "a rule file must be a mapping with a `kind:` key"));
       continue;
@@ -166,18 +152,22 @@ export function loadRuleFiles(dir: string): LoadedRules {
 /** Validated rule files, kept between runs; keyed also by the code that validates them. */
 const validated = new ValidatedCache("rules", [sibling(import.meta.url, "schema"), sibling(import.meta.url, "load"), sibling(import.meta.url, "pattern")]);
 
-/** `lineOf` for a file's source: its YAML parsed with node positions when first asked. */
-function placer(src: string): (path: (string | number)[]) => { line: number; col: number } {
+/** A file's source parsed with node positions when first asked: `locate` gives the parse, `lineOf` the place of a data path. */
+function placer(src: string) {
   let located: { doc: Document; lc: LineCounter } | null = null;
-  return (p) => {
+  const locate = () => {
     if (!located) {
       const { LineCounter, parseDocument } = locatedYaml();
       const lc: LineCounter = new LineCounter();
       located = { doc: parseDocument(src, { lineCounter: lc, uniqueKeys: true, prettyErrors: false }), lc };
     }
-    const node = nodeAt(located.doc, p);
-    return located.lc.linePos(node?.range?.[0] ?? 0);
+    return located;
   };
+  const lineOf = (p: (string | number)[]): { line: number; col: number } => {
+    const { doc, lc } = locate();
+    return lc.linePos(nodeAt(doc, p)?.range?.[0] ?? 0);
+  };
+  return { locate, lineOf };
 }
 
 /**

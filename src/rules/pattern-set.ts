@@ -311,8 +311,12 @@ export function patternSetOf<T extends { pattern: Pattern }>(items: T[]): Patter
 
 const joined = new WeakMap<object, WeakMap<object, unknown[]>>();
 
-/** The concatenation of two lists, the same array each time for the same two lists (so patternSetOf can keep its set). */
-export function joinLists<T>(a: T[], b: T[]): T[] {
+/** The concatenation of lists, the same array each time for the same lists (so patternSetOf can keep its set). */
+export function joinLists<T>(first: T[], ...rest: T[][]): T[] {
+  return rest.reduce(joinTwo, first);
+}
+
+function joinTwo<T>(a: T[], b: T[]): T[] {
   let byB = joined.get(a);
   if (!byB) joined.set(a, (byB = new WeakMap()));
   let both = byB.get(b) as T[] | undefined;

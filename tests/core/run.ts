@@ -35,3 +35,20 @@ export function mentionsOf(rules: CompiledRules, text: string, published: string
 export function cpSlice(text: string, start: number, end: number): string {
   return Array.from(text).slice(start, end).join("");
 }
+
+/** What tests compare of a record: its value, indicator, measure, amount, qualifier, direction, territory, place, period ("from..to kind") and counted noun. */
+export function recordView(r: IndicatorRecord) {
+  return {
+    value: r.value.text,
+    indicator: r.indicator,
+    measure: r.measure,
+    amount: r.value.amount,
+    unit: r.value.unit,
+    qualifier: r.value.qualifier,
+    direction: r.change?.direction ?? null,
+    territory: r.territory?.code ?? null,
+    place: r.territory?.place ?? null,
+    period: r.period ? `${r.period.from ?? ""}..${r.period.to ?? ""} ${r.period.kind}` : null,
+    counted: r.value.counted,
+  };
+}

@@ -257,7 +257,7 @@ function yearLike(q: Quantity, tokens: Token[]): boolean {
 
 function changeWordIn(tokens: Token[], clause: Clause, rules: CompiledRules): boolean {
   const m = rules.measures;
-  return firstMatch(joinLists(joinLists(joinLists(joinLists(m.changeUp, m.changeDown), m.comparativeUp), m.comparativeDown), m.changeNouns), tokens, clause.from, clause.to, rules) !== null;
+  return firstMatch(joinLists(m.changeUp, m.changeDown, m.comparativeUp, m.comparativeDown, m.changeNouns), tokens, clause.from, clause.to, rules) !== null;
 }
 
 function countedCueBefore(q: Quantity, tokens: Token[], clause: Clause, rules: CompiledRules): Quantity["counted"] {

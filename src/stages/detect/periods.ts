@@ -2,7 +2,7 @@ import { FormClass } from "../../rules/form-classes.js";
 import type { Stage } from "../../core/stage.js";
 import { layer, type AnnotatedDocument } from "../../core/annotated.js";
 import type { CompiledRules, PeriodRule } from "../../rules/compile.js";
-import { matchAt } from "../../rules/pattern.js";
+import { isYear, matchAt } from "../../rules/pattern.js";
 import type { Token } from "../segment/tokens.js";
 import type { Sentence } from "../segment/sentences.js";
 import type { PeriodKind } from "../../core/record.js";
@@ -34,7 +34,6 @@ export interface ReferenceDate {
 const pad = (n: number) => String(n).padStart(2, "0");
 const ymd = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
 const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
-const isYear = (t: Token) => t.kind === "num" && t.text.length === 4 && +t.text >= 1900 && +t.text <= 2100;
 
 /** The reference date of a document: `source.published`, else the latest year its text states (marked inferred), else null. */
 export function referenceDate(doc: AnnotatedDocument, tokens: Token[], sentences: Sentence[], rules: CompiledRules): ReferenceDate | null {

@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { compileRules } from "../../../src/rules/compile.js";
 import type { IndicatorRecord } from "../../../src/core/record.js";
-import { recordsOf } from "../../core/run.js";
+import { recordsOf, recordView } from "../../core/run.js";
 
 const rules = compileRules("rules");
 
@@ -28,19 +28,7 @@ interface Want {
 }
 
 function view(r: IndicatorRecord): Required<Want> {
-  return {
-    value: r.value.text,
-    indicator: r.indicator,
-    measure: r.measure,
-    amount: r.value.amount,
-    unit: r.value.unit,
-    qualifier: r.value.qualifier,
-    direction: r.change?.direction ?? null,
-    territory: r.territory?.code ?? null,
-    place: r.territory?.place ?? null,
-    period: r.period ? `${r.period.from ?? ""}..${r.period.to ?? ""} ${r.period.kind}` : null,
-    counted: r.value.counted,
-  };
+  return recordView(r);
 }
 
 function check(text: string, published: string | null, want: Want[]) {
