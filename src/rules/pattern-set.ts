@@ -15,7 +15,16 @@ function takeLexiconSlot(): number {
  * Order is kept: candidates come back in the order of the list.
  */
 export class PatternSet<T extends { pattern: Pattern }> {
-  private readonly byKey = new Map<string, number[]>();
+  /**
+   * Patterns by what their first token is keyed by: the whole word (exact
+   * words, punctuation, a stem's own word), the first 2-4 letters (prefix
+   * patterns, by length), the first MIN_PREFIX_STEM letters of a long stem,
+   * or a whole short stem ("нн" read as "н" in stems).
+   */
+  private readonly exact = new Map<string, number[]>();
+  private readonly prefixes: Array<Map<string, number[]>> = Array.from({ length: PREFIX_KEY + 1 }, () => new Map());
+  private readonly longStems = new Map<string, number[]>();
+  private readonly shortStems = new Map<string, number[]>();
   /** Patterns whose first token can be any word or number (e.g. <word>, <num>): tried everywhere they can apply. */
   private readonly anyWord: number[] = [];
   private readonly anyNum: number[] = [];
@@ -30,37 +39,35 @@ export class PatternSet<T extends { pattern: Pattern }> {
     });
   }
 
-  /** The first two letters (or the one letter) of every key: most words start with none of them. */
-  private readonly heads = new Set<string>();
+  /** The first two letters (or the one letter) of every key, as numbers (`headCode`): most words start with none of them. */
+  private readonly heads = new Set<number>();
 
-  private key(k: string, i: number) {
-    // keys are "=" / "s" / "S" + text, or "p" + length digit + text
-    const text = k[0] === "p" ? k.slice(2) : k.slice(1);
-    this.heads.add(text.slice(0, 2));
-    const list = this.byKey.get(k);
-    if (!list) this.byKey.set(k, [i]);
+  private key(map: Map<string, number[]>, text: string, i: number) {
+    this.heads.add(headCode(text, Math.min(2, text.length)));
+    const list = map.get(text);
+    if (!list) map.set(text, [i]);
     else if (list[list.length - 1] !== i) list.push(i);
   }
 
   private add(a: Atom, i: number) {
     switch (a.kind) {
       case "exact":
-        this.key(`=${a.word}`, i);
+        this.key(this.exact, a.word, i);
         break;
       case "punct":
-        this.key(`=${a.text}`, i);
+        this.key(this.exact, a.text, i);
         break;
       case "prefix": {
         // by up to its first four letters: "прошл*" is not tried at every word in "пр"
         const n = Math.min(a.prefix.length, PREFIX_KEY);
-        this.key(`p${n}${a.prefix.slice(0, n)}`, i);
+        this.key(this.prefixes[n], a.prefix.slice(0, n), i);
         break;
       }
       case "stem": {
-        this.key(`=${a.word}`, i);
+        this.key(this.exact, a.word, i);
         const k = undouble(a.stem);
-        if (a.stem.length >= MIN_PREFIX_STEM) this.key(`s${k.slice(0, MIN_PREFIX_STEM)}`, i);
-        else this.key(`S${k}`, i);
+        if (a.stem.length >= MIN_PREFIX_STEM) this.key(this.longStems, k.slice(0, MIN_PREFIX_STEM), i);
+        else this.key(this.shortStems, k, i);
         break;
       }
       case "class":
@@ -70,7 +77,7 @@ export class PatternSet<T extends { pattern: Pattern }> {
           this.cardinals.push(i);
         } else if (a.name === "year") this.years.push(i);
         else if (a.name === "month") this.months.push(i);
-        else for (const d of "-–—−‐‑") this.key(`=${d}`, i);
+        else for (const d of "-–—−‐‑") this.key(this.exact, d, i);
         break;
     }
   }
@@ -104,11 +111,21 @@ export class PatternSet<T extends { pattern: Pattern }> {
     const classOnly =
       (t.kind === "word" && (this.anyWord.length > 0 || (this.months.length > 0 && env.isMonth(n)) || (this.cardinals.length > 0 && env.isCardinal(n)))) ||
       (t.kind === "num" && (this.anyNum.length > 0 || (this.years.length > 0 && isYear(t))));
-    // stem keys are made from the word with "нн" read as "н"
-    const u = n.includes("нн") ? undouble(n) : n;
-    const head = (w: string) => this.heads.has(w.slice(0, 2)) || this.heads.has(w.slice(0, 1));
-    if (!classOnly && !head(n) && !head(u)) return false;
+    if (!classOnly && !this.mayHaveKey(n)) return false;
     return this.candidates(t, env).length > 0;
+  }
+
+  /**
+   * False when no key can be one of the word's index keys: every key's head
+   * (its first two letters, or its one letter) is in `heads`, and every index
+   * key of a word starts with the word's first letters, "нн" read as "н" for stems.
+   */
+  private mayHaveKey(n: string): boolean {
+    const heads = this.heads;
+    if (n.length === 0) return false;
+    if (heads.has(headCode(n, 1)) || (n.length >= 2 && heads.has(headCode(n, 2)))) return true;
+    // the undoubled form differs in its first two letters only for a word starting "нн"
+    return n.startsWith("нн") && this.mayHaveKey(undouble(n));
   }
 
   private compute(t: Token, env: PatternEnv): T[] {
@@ -116,7 +133,7 @@ export class PatternSet<T extends { pattern: Pattern }> {
     const take = (list: number[] | undefined) => {
       if (list) for (const i of list) idx.push(i);
     };
-    for (const k of indexKeys(t)) take(this.byKey.get(k));
+    if (this.mayHaveKey(t.norm)) this.takeKeyed(t, take);
     if (t.kind === "word") {
       take(this.anyWord);
       if (this.months.length && env.isMonth(t.norm)) take(this.months);
@@ -129,26 +146,28 @@ export class PatternSet<T extends { pattern: Pattern }> {
     if (idx.length === 1) return [this.items[idx[0]]];
     return [...new Set(idx)].sort((a, b) => a - b).map((i) => this.items[i]);
   }
+
+  /**
+   * The keyed patterns that can start at this form: under the word itself,
+   * its first 2-4 letters (prefix patterns), and its first letters as a stem
+   * would start (stem patterns). A stem is a prefix of its word once "нн" is
+   * read as "н" (the stemmer undoubles it), so the word's own prefixes find
+   * the stem patterns without stemming every token.
+   */
+  private takeKeyed(t: Token, take: (list: number[] | undefined) => void): void {
+    const n = t.norm;
+    take(this.exact.get(n));
+    if (t.kind !== "word") return;
+    for (let k = 2; k <= PREFIX_KEY && k <= n.length; k++) if (this.prefixes[k].size) take(this.prefixes[k].get(n.slice(0, k)));
+    const u = n.includes("нн") ? undouble(n) : n;
+    if (this.longStems.size) take(this.longStems.get(u.slice(0, MIN_PREFIX_STEM)));
+    if (this.shortStems.size) for (let k = 1; k < MIN_PREFIX_STEM && k <= u.length; k++) take(this.shortStems.get(u.slice(0, k)));
+  }
 }
 
-/**
- * The keys under which patterns that can start at this form are indexed:
- * the word itself, its first 2-4 letters (prefix patterns), and its first
- * letters as a stem would start (stem patterns). Made when a set first meets
- * the form (its answer is then kept), not kept themselves: a vocabulary of
- * forms times ten strings is more memory than they save time.
- */
-function indexKeys(t: Token): string[] {
-  const keys = [`=${t.norm}`];
-  if (t.kind === "word") {
-    for (let n = 2; n <= PREFIX_KEY && n <= t.norm.length; n++) keys.push(`p${n}${t.norm.slice(0, n)}`);
-    // a stem is a prefix of its word once "нн" is read as "н" (the stemmer undoubles it),
-    // so the word's own prefixes find the stem patterns without stemming every token
-    const u = t.norm.includes("нн") ? undouble(t.norm) : t.norm;
-    keys.push(`s${u.slice(0, MIN_PREFIX_STEM)}`);
-    for (let n = 1; n < MIN_PREFIX_STEM && n <= u.length; n++) keys.push(`S${u.slice(0, n)}`);
-  }
-  return keys;
+/** The first `n` (1 or 2) UTF-16 units of `s` as one number; one-letter and two-letter heads never share a number. */
+function headCode(s: string, n: number): number {
+  return n === 1 ? s.charCodeAt(0) : 0x10000 * (s.charCodeAt(0) + 1) + s.charCodeAt(1);
 }
 
 /** Prefix patterns are indexed by this many of their first letters at most. */

@@ -21,8 +21,8 @@ const dir = "tests/fixtures/golden";
 
 /** The golden files' view of a record: where its value starts, and the common view without the counted noun. */
 function project(r: import("../../src/core/record.js").IndicatorRecord) {
-  const { counted: _, ...view } = recordView(r);
-  return { value: view.value, at: r.value.start, ...view };
+  const { counted: _, value, ...view } = recordView(r);
+  return { value, at: r.value.start, ...view };
 }
 
 describe("golden: seed articles", () => {
