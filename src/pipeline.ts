@@ -26,6 +26,8 @@ export function checkOrder(stages: Stage[]): void {
   for (const s of stages) {
     const missing = s.requires.filter((l) => !have.has(l));
     if (missing.length) throw new Error(`pipeline: stage "${s.name}" requires ${missing.join(", ")}, which no earlier stage provides`);
+    const late = (s.uses ?? []).filter((l) => !have.has(l) && stages.some((o) => o.provides.includes(l)));
+    if (late.length) throw new Error(`pipeline: stage "${s.name}" uses ${late.join(", ")}, which a later stage provides`);
     for (const l of s.provides) {
       if (have.has(l)) throw new Error(`pipeline: layer "${l}" is provided twice (again by "${s.name}")`);
       have.add(l);

@@ -17,6 +17,14 @@ describe("the pipeline's stage list", () => {
     expect(() => checkOrder([periods, segment, ...rest])).toThrow(/stage "detect\.periods" requires tokens, sentences/);
     expect(() => checkOrder([segment, segment])).toThrow(/layer "tokens" is provided twice/);
   });
+
+  it("rejects a stage placed before the one that provides a layer it uses, and lets it run where no stage does", () => {
+    const territories = RU_STAGES.find((s) => s.name === "detect.territories")!;
+    const quantities = RU_STAGES.find((s) => s.name === "detect.quantities")!;
+    const [segment, periods] = RU_STAGES;
+    expect(() => checkOrder([segment, periods, territories, quantities])).toThrow(/stage "detect\.territories" uses quantities, which a later stage provides/);
+    expect(() => checkOrder([segment, territories])).not.toThrow();
+  });
 });
 
 describe("the span check after each stage", () => {

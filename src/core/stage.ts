@@ -11,5 +11,10 @@ export interface Stage {
   name: string;
   requires: LayerName[];
   provides: LayerName[];
+  /**
+   * Layers read when they are there (a stage run without them does all its
+   * work): when the pipeline has them, an earlier stage must provide them.
+   */
+  uses?: LayerName[];
   run(doc: AnnotatedDocument, rules: CompiledRules): void;
 }

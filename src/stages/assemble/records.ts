@@ -13,6 +13,7 @@ import { clausesOf, clauseIndexOf, type Clause } from "./clauses.js";
 import { measureOf, firstMatch } from "./measure.js";
 import { chooseIndicator } from "./indicator.js";
 import { comparisonBases, listedPlaces, mainTerritory, periodFor, TerritoryFocus, type PeriodValue, type TerritoryValue } from "./context.js";
+import { anyRecordable, mayGiveRecord } from "./recordable.js";
 
 /** A record before it is written: spans in UTF-16 (src/sinks converts them to code points). */
 export interface DraftRecord {
@@ -59,8 +60,11 @@ export function assemble(
   territories: ReturnType<typeof layer<"territories">>,
   periods: ReturnType<typeof layer<"periods">>,
   rules: CompiledRules,
+  /** Look only where a quantity may give a record (src/stages/assemble/recordable.ts); false only to test that this changes nothing. */
+  gate = true,
 ): DraftRecord[] {
   const out: DraftRecord[] = [];
+  if (gate && !anyRecordable(quantities)) return out;
   const main = mainTerritory(territories, sentences, rules, tokens);
   const bases = comparisonBases(periods, tokens, rules);
   const recordPeriods = periods.filter((p) => !bases.has(p));
@@ -82,7 +86,7 @@ export function assemble(
     const ts = territoriesOf[si];
     if (s.chrome) return;
     // a sentence without numbers only moves the territory focus
-    const clauses = qs.length ? clausesOf(tokens, s) : [];
+    const clauses = (gate ? qs.some(mayGiveRecord) : qs.length > 0) ? clausesOf(tokens, s) : [];
     const sentenceCues = cuesOf[si];
     // territory of each position: walk mentions in order
     // "3-е место в стране": in a sentence with a rank, the country is the peers, not the territory

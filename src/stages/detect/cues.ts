@@ -5,6 +5,7 @@ import type { CompiledRules, CueRule } from "../../rules/compile.js";
 import { matchAt } from "../../rules/pattern.js";
 import type { Token } from "../segment/tokens.js";
 import type { Sentence } from "../segment/sentences.js";
+import { anyRecordable } from "../assemble/recordable.js";
 
 /** Words that name an indicator (or a subject pointing to one): the `cues` layer. Offsets UTF-16. */
 export interface CueMention {
@@ -53,8 +54,9 @@ export const cuesStage: Stage = {
   run(doc, rules) {
     const tokens = layer(doc, "tokens");
     const sentences = layer(doc, "sentences");
-    // only sentences that hold a number need their cues
-    const wanted = new Set(layer(doc, "quantities").map((q) => q.sentence));
+    // only sentences that hold a number need their cues, and only in a document that can give records
+    const quantities = layer(doc, "quantities");
+    const wanted = new Set(anyRecordable(quantities) ? quantities.map((q) => q.sentence) : []);
     const out: CueMention[] = [];
     for (const si of [...wanted].sort((a, b) => a - b)) out.push(...findCues(tokens, sentences[si], si, rules));
     doc.layers.cues = out;

@@ -5,6 +5,7 @@ import type { CompiledRules, GazetteerEntry } from "../../rules/compile.js";
 import { matchAt } from "../../rules/pattern.js";
 import type { Token } from "../segment/tokens.js";
 import type { Sentence } from "../segment/sentences.js";
+import { anyRecordable } from "../assemble/recordable.js";
 
 export type TerritoryMentionType = "country" | "region" | "place" | "akim" | "ref_region" | "ref_centre" | "ref_city" | "ref_country";
 
@@ -131,7 +132,14 @@ export const territoriesStage: Stage = {
   name: "detect.territories",
   requires: ["tokens", "sentences"],
   provides: ["territories"],
+  // territories serve records only: after quantities, a document that can give none needs none
+  uses: ["quantities"],
   run(doc, rules) {
+    const quantities = doc.layers.quantities;
+    if (quantities && !anyRecordable(quantities)) {
+      doc.layers.territories = [];
+      return;
+    }
     const tokens = layer(doc, "tokens");
     const out: TerritoryMention[] = [];
     layer(doc, "sentences").forEach((s, si) => {
