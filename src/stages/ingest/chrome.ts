@@ -17,7 +17,21 @@ const SOCIAL_RUN = /^(?:(?:вернуться назад|поделиться|р
 /** Runs of white space made one space, trimmed; only what needs it is rewritten. */
 function collapse(text: string): string {
   const t = text.trim();
-  return /[^\S ]| {2}/.test(t) ? t.replace(/\s+/g, " ") : t;
+  return needsCollapse(t) ? t.replace(/\s+/g, " ") : t;
+}
+
+/** Whether a trimmed text holds white space other than single spaces (what `collapse` rewrites). */
+function needsCollapse(t: string): boolean {
+  let space = false;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 32) {
+      if (space) return true;
+      space = true;
+    } else if (isSpace(c)) return true;
+    else space = false;
+  }
+  return false;
 }
 
 /** Why a whole block (paragraph, list item, line) is chrome, or null. `text` is the block's text. */
@@ -75,7 +89,7 @@ function isProse(line: string): boolean {
   if (line.length > 200) return true;
   const t = line.trim();
   const words = wordsUpTo(t, 12);
-  return words >= 12 || (/[.!?»"]$/.test(t) && words >= 6);
+  return words >= 12 || (words >= 6 && '.!?»"'.includes(t[t.length - 1]));
 }
 
 export interface ChromeSpan {

@@ -60,7 +60,7 @@ export interface OutletMention {
 /** Words that credit a source; an alias right after them names the outlet. */
 const ATTRIBUTION = /(?:переда[её]т|сообщает|сообщили|пишет|информирует|со ссылкой на|по данным|по информации)\s+(?:(?:корреспондент|собкор|агентств|портал|сайт|издани|редакци)\p{L}*\s+)?[«"]?/giu;
 /** "Усть-Каменогорск. 22 декабря. " at the start of one of the first lines. */
-const DATELINE = /^[ \t]*[\p{Lu}][\p{L}\- ]{1,40}[.,][ \t]+\d{1,2}[ \t]+\p{L}+(?:[ \t]+\d{4}(?:[ \t]*(?:года|г\.?))?)?[.,][ \t]*/gmu;
+const DATELINE = /[ \t]*[\p{Lu}][\p{L}\- ]{1,40}[.,][ \t]+\d{1,2}[ \t]+\p{L}+(?:[ \t]+\d{4}(?:[ \t]*(?:года|г\.?))?)?[.,][ \t]*/uy;
 /** How far into the text a dateline is looked for. */
 const DATELINE_HEAD = 1500;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
@@ -163,9 +163,8 @@ export class OutletCatalog {
       const found = this.aliasAt(text, m.index! + m[0].length);
       if (found) return { ...found, how: "attribution" };
     }
-    const head = text.slice(0, DATELINE_HEAD);
-    for (const m of head.matchAll(DATELINE)) {
-      const found = this.aliasAt(text, m.index! + m[0].length);
+    for (const end of datelineEnds(text.slice(0, DATELINE_HEAD))) {
+      const found = this.aliasAt(text, end);
       if (found && /^\s*[-–—]/.test(text.slice(found.end, found.end + 3))) return { ...found, how: "dateline" };
     }
     return null;
@@ -178,6 +177,26 @@ export class OutletCatalog {
     if (!m) return null;
     return { outlet: this.byKey.get(key(m[0]))!.name, start: at, end: at + m[0].length };
   }
+}
+
+/**
+ * Where each dateline of the text ends: DATELINE tried at the start of every
+ * line (after \n, \r, U+2028 or U+2029, as `^` in a multiline expression),
+ * not at every character. A dateline never runs past its line.
+ */
+function* datelineEnds(head: string): Generator<number> {
+  for (let at = 0; at < head.length; ) {
+    DATELINE.lastIndex = at;
+    const m = DATELINE.exec(head);
+    if (m) yield at + m[0].length;
+    let next = at;
+    while (next < head.length && !isLineBreak(head.charCodeAt(next))) next++;
+    at = next + 1;
+  }
+}
+
+function isLineBreak(c: number): boolean {
+  return c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
 }
 
 /** The first name, alias or domain that two outlets share, with where it is written. */

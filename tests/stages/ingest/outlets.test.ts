@@ -35,6 +35,9 @@ describe("OutletCatalog lookups", () => {
     ["Семинар проходит, передает Kazpravda.kz со ссылкой на пресс-службу", "Kazpravda.kz", "attribution", "Kazpravda.kz"],
     ["Об этом сообщает МИА «Казинформ».", "Kazinform", "attribution", "МИА «Казинформ»"],
     ["Усть-Каменогорск. 22 декабря. KAZAKHSTAN TODAY - В городе...", "KAZAKHSTAN TODAY", "dateline", "KAZAKHSTAN TODAY"],
+    ["Новости\r\n\r\n  Усть-Каменогорск. 22 декабря. KAZAKHSTAN TODAY — В городе...", "KAZAKHSTAN TODAY", "dateline", "KAZAKHSTAN TODAY"],
+    ["Главная\u2028Усть-Каменогорск. 22 декабря. KAZAKHSTAN TODAY - В городе...", "KAZAKHSTAN TODAY", "dateline", "KAZAKHSTAN TODAY"],
+    ["Сегодня в 10:00 Усть-Каменогорск. 22 декабря. KAZAKHSTAN TODAY - открыли", null, null, null],
     ["Статья в Kazpravda.kz вызвала споры.", null, null, null],
     ["Сайт baq.kzx не новостной, передает Kazpravdax.", null, null, null],
   ])("inText(%j)", (text, outlet, how, span) => {
