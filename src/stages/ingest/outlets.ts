@@ -184,19 +184,45 @@ export class OutletCatalog {
  * line (after \n, \r, U+2028 or U+2029, as `^` in a multiline expression),
  * not at every character. A dateline never runs past its line.
  */
-function* datelineEnds(head: string): Generator<number> {
+function datelineEnds(head: string): number[] {
+  const ends: number[] = [];
+  // most texts break lines with \n alone: found by indexOf
+  const onlyNewlines = !OTHER_BREAK.test(head);
   for (let at = 0; at < head.length; ) {
-    DATELINE.lastIndex = at;
-    const m = DATELINE.exec(head);
-    if (m) yield at + m[0].length;
-    let next = at;
-    while (next < head.length && !isLineBreak(head.charCodeAt(next))) next++;
-    at = next + 1;
+    if (mayStartDateline(head, at)) {
+      DATELINE.lastIndex = at;
+      const m = DATELINE.exec(head);
+      if (m) ends.push(at + m[0].length);
+    }
+    let br: number;
+    if (onlyNewlines) br = head.indexOf("\n", at);
+    else {
+      LINE_BREAK.lastIndex = at;
+      br = LINE_BREAK.exec(head)?.index ?? -1;
+    }
+    if (br < 0) break;
+    at = br + 1;
   }
+  return ends;
 }
 
-function isLineBreak(c: number): boolean {
-  return c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
+const LINE_BREAK = /[\n\r\u2028\u2029]/g;
+const OTHER_BREAK = /[\r\u2028\u2029]/;
+
+/**
+ * What DATELINE needs at a line start, checked cheaply first: after spaces
+ * and tabs, a letter run of at most 41 characters (its first upper-case)
+ * ends in a full stop or comma.
+ */
+function mayStartDateline(s: string, at: number): boolean {
+  let p = at;
+  while (p < s.length && (s.charCodeAt(p) === 32 || s.charCodeAt(p) === 9)) p++;
+  const last = Math.min(s.length, p + 42);
+  for (let k = p + 1; k < last; k++) {
+    const c = s.charCodeAt(k);
+    if (c === 46 || c === 44) return true;
+  }
+  return false;
 }
 
 /** The first name, alias or domain that two outlets share, with where it is written. */
