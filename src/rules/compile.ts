@@ -1,7 +1,7 @@
 import { tokenize } from "../stages/segment/tokens.js";
 import { fromNumber, parseExact, type Exact } from "../numbers/exact.js";
 import { parsePattern, type Pattern, type PatternEnv } from "./pattern.js";
-import { AnchoredPatternSet, FormMemo, PatternSet } from "./pattern-set.js";
+import { AnchoredPatternSet, FormMemo, PatternSet, patternSetOf } from "./pattern-set.js";
 import { FormClass, FormClassifier } from "./form-classes.js";
 import { normWord } from "./text-norm.js";
 import { filesOf, loadRuleFiles, RuleError, RuleSetError, type LoadedRules, type RuleFile } from "./load.js";
@@ -398,7 +398,8 @@ export function compile(loaded: LoadedRules): CompiledRules {
   const sets: CompiledRules["sets"] = {
     periods: new PatternSet(periods),
     periodAnchors: new AnchoredPatternSet(periods),
-    planCues: new PatternSet(planCues),
+    // the set `firstMatch(rules.planCues, …)` finds too; asked at every word of a sentence with a period
+    planCues: patternSetOf(planCues).gateBy(FormClass.planCueStart),
     cues: new PatternSet(cues),
     counted: new PatternSet(counted),
     references: new PatternSet([
@@ -425,6 +426,7 @@ export function compile(loaded: LoadedRules): CompiledRules {
     if (sets.references.canStartAt(t, env)) c |= FormClass.referenceStart;
     if (sets.cues.canStartAt(t, env)) c |= FormClass.cueStart;
     if (sets.periodAnchors.canAnchorAt(t, env)) c |= FormClass.periodAnchor;
+    if (sets.planCues.canStartAt(t, env)) c |= FormClass.planCueStart;
     return c;
   });
   return {

@@ -23,6 +23,8 @@ export const FormClass = {
   periodAnchor: 1 << 5,
   /** Digits, a number word or a scale word: what makes a paragraph hold a number. */
   numberLike: 1 << 6,
+  /** A plan cue pattern ("планируется", "будет построено") may start here. */
+  planCueStart: 1 << 7,
 } as const;
 
 export const UNCLASSIFIED = -1;

@@ -93,6 +93,25 @@ export class PatternSet<T extends { pattern: Pattern }> {
    * by every pattern set.
    */
   candidates(t: Token, env: PatternEnv): T[] {
+    if ((t.classes & this.gate) !== this.gate) return PatternSet.NONE;
+    return this.lookup(t, env);
+  }
+
+  /** Only tokens having this lexical class bit can start a pattern (0: any token). */
+  private gate = 0;
+
+  /**
+   * Makes `candidates` answer from the token's lexical classes alone when it
+   * lacks `bit`: the rule compiler sets the bit on exactly the forms where
+   * `canStartAt` is true (src/rules/form-classes.ts).
+   */
+  gateBy(bit: number): this {
+    this.gate = bit;
+    return this;
+  }
+
+  /** The candidates, by the token's lexicon entry (the gate not asked). */
+  private lookup(t: Token, env: PatternEnv): T[] {
     const entry = (t.lex ??= lexiconEntry(t.norm));
     const hit = entry[this.slot] as T[] | undefined;
     if (hit) return hit;
@@ -112,7 +131,7 @@ export class PatternSet<T extends { pattern: Pattern }> {
       (t.kind === "word" && (this.anyWord.length > 0 || (this.months.length > 0 && env.isMonth(n)) || (this.cardinals.length > 0 && env.isCardinal(n)))) ||
       (t.kind === "num" && (this.anyNum.length > 0 || (this.years.length > 0 && isYear(t))));
     if (!classOnly && !this.mayHaveKey(n)) return false;
-    return this.candidates(t, env).length > 0;
+    return this.lookup(t, env).length > 0;
   }
 
   /**

@@ -11,7 +11,7 @@ import { compileRules } from "../../src/rules/compile.js";
 import { matchAt } from "../../src/rules/pattern.js";
 import { tokenize, type Token } from "../../src/stages/segment/tokens.js";
 import { FormClass, UNCLASSIFIED } from "../../src/rules/form-classes.js";
-import { patternSetOf } from "../../src/rules/pattern-set.js";
+import { PatternSet, patternSetOf } from "../../src/rules/pattern-set.js";
 
 const rules = compileRules("rules");
 
@@ -73,6 +73,8 @@ describe("lexical classes stand for the lookups they replace", () => {
   const has = (t: Token, c: number) => (t.classes & c) !== 0;
   it("on every token of the texts", () => {
     let seen = 0;
+    // the plan cues' set is gated by its class: checked against a set of the same patterns without a gate
+    const plans = new PatternSet(rules.planCues);
     for (const tokens of docs)
       for (const t of tokens) {
         seen++;
@@ -81,6 +83,8 @@ describe("lexical classes stand for the lookups they replace", () => {
         expect(has(t, FormClass.regionAdjective)).toBe(t.text !== t.norm && rules.regionAdjectives.has(t.norm));
         expect(has(t, FormClass.referenceStart)).toBe(rules.sets.references.candidates(t, rules.env).length > 0);
         expect(has(t, FormClass.cueStart)).toBe(rules.sets.cues.candidates(t, rules.env).length > 0);
+        expect(has(t, FormClass.planCueStart)).toBe(plans.candidates(t, rules.env).length > 0);
+        expect(rules.sets.planCues.candidates(t, rules.env)).toEqual(plans.candidates(t, rules.env));
         expect(has(t, FormClass.numberLike)).toBe(t.kind === "num" || (t.kind === "word" && (rules.numerals.has(t.norm) || rules.scales.has(t.norm))));
         expect(has(t, FormClass.quantityStart)).toBe(
           t.kind === "num" || rules.numerals.has(t.norm) || rules.scales.has(t.norm) || rules.scaleAbbreviations.has(t.norm) || (t.kind === "punct" && rules.unitIndex.has(t.norm)),
