@@ -39,14 +39,21 @@ const LIMIT = 1 << 18;
  * An open-addressing hash table from token text to its WordForm, probed with
  * a hash the tokenizer computes while it reads the characters, and compared
  * in place against the source text: a known form costs no allocation. The
- * keys' characters sit in one array (compact: few cache misses).
+ * first characters of each key sit in its slot, the rest in one array: most
+ * words are found touching the slot and the form only (the table is cold in
+ * the cache by the time the next document comes; each line touched counts).
  */
 class FormTable {
   private mask = 0;
-  /** Four numbers per slot, side by side (one cache line holds four slots): hash, where the key's characters start in `chars` (-1: empty), their length, the form's index in `forms`. */
+  /**
+   * SLOT numbers per slot, side by side (two slots to a cache line): hash,
+   * where the key's characters past the first INLINE start in `chars` (-1:
+   * empty slot), their length, the form's index in `forms`, then the first
+   * INLINE characters, two to a number.
+   */
   private slots = new Int32Array(0);
   private forms: WordForm[] = [];
-  private chars = new Uint16Array(1 << 18);
+  private chars = new Uint16Array(1 << 16);
   private used = 0;
 
   constructor() {
@@ -58,20 +65,28 @@ class FormTable {
     const len = end - start;
     const mask = this.mask;
     const slots = this.slots;
-    const chars = this.chars;
     let k = hash & mask;
     for (;;) {
-      const s = k << 2;
+      const s = k * SLOT;
       const at = slots[s + 1];
       if (at < 0) break;
-      if (slots[s] === hash && slots[s + 2] === len) {
-        let q = 0;
-        while (q < len && chars[at + q] === text.charCodeAt(start + q)) q++;
-        if (q === len) return this.forms[slots[s + 3]];
-      }
+      if (slots[s] === hash && slots[s + 2] === len && this.same(s, at, text, start, len)) return this.forms[slots[s + 3]];
       k = (k + 1) & mask;
     }
     return this.add(text, start, end, hash);
+  }
+
+  /** Whether the key of the slot at `s` (rest at `at`) is `text[start, start + len)`. */
+  private same(s: number, at: number, text: string, start: number, len: number): boolean {
+    const slots = this.slots;
+    const inline = len < INLINE ? len : INLINE;
+    for (let q = 0; q < inline; q++) {
+      const pair = slots[s + 4 + (q >> 1)];
+      if (((q & 1) === 0 ? pair & 0xffff : pair >>> 16) !== text.charCodeAt(start + q)) return false;
+    }
+    const chars = this.chars;
+    for (let q = INLINE; q < len; q++) if (chars[at + q - INLINE] !== text.charCodeAt(start + q)) return false;
+    return true;
   }
 
   private add(text: string, start: number, end: number, hash: number): WordForm {
@@ -92,28 +107,30 @@ class FormTable {
 
   private insert(form: WordForm, hash: number) {
     const s = form.text;
-    if (this.used + s.length > this.chars.length) {
-      const more = new Uint16Array(Math.max(this.chars.length * 2, this.used + s.length));
+    const rest = Math.max(0, s.length - INLINE);
+    if (this.used + rest > this.chars.length) {
+      const more = new Uint16Array(Math.max(this.chars.length * 2, this.used + rest));
       more.set(this.chars.subarray(0, this.used));
       this.chars = more;
     }
     const at = this.used;
-    for (let i = 0; i < s.length; i++) this.chars[at + i] = s.charCodeAt(i);
-    this.used += s.length;
+    for (let i = INLINE; i < s.length; i++) this.chars[at + i - INLINE] = s.charCodeAt(i);
+    this.used += rest;
     let k = hash & this.mask;
-    while (this.slots[(k << 2) + 1] >= 0) k = (k + 1) & this.mask;
-    const slot = k << 2;
+    while (this.slots[k * SLOT + 1] >= 0) k = (k + 1) & this.mask;
+    const slot = k * SLOT;
     this.slots[slot] = hash;
     this.slots[slot + 1] = at;
     this.slots[slot + 2] = s.length;
     this.slots[slot + 3] = this.forms.length;
+    for (let q = 0; q < INLINE && q < s.length; q++) this.slots[slot + 4 + (q >> 1)] |= s.charCodeAt(q) << ((q & 1) * 16);
     this.forms.push(form);
   }
 
   private reset(capacity: number) {
     this.mask = capacity - 1;
-    this.slots = new Int32Array(capacity * 4);
-    for (let k = 0; k < capacity; k++) this.slots[(k << 2) + 1] = -1;
+    this.slots = new Int32Array(capacity * SLOT);
+    for (let k = 0; k < capacity; k++) this.slots[k * SLOT + 1] = -1;
     this.forms = [];
     this.used = 0;
   }
@@ -124,6 +141,11 @@ class FormTable {
     for (const f of forms) this.insert(f, hashOf(f.text));
   }
 }
+
+/** Numbers per slot of the form table (32 bytes). */
+const SLOT = 8;
+/** Characters of a key kept in its slot. */
+const INLINE = 8;
 
 /** Hash step over one UTF-16 code unit (FNV-1a style). */
 export function mix(h: number, c: number): number {
