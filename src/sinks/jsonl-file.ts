@@ -17,7 +17,8 @@ export class JsonlFile {
 
   constructor(readonly path: string) {
     this.tmp = `${path}.tmp-${process.pid}`;
-    this.stream = createWriteStream(this.tmp, { encoding: "utf8" });
+    // room for a few chunks: the pipeline goes on while the disk takes them (a stream's default, 16 KB, made it wait at every chunk)
+    this.stream = createWriteStream(this.tmp, { encoding: "utf8", highWaterMark: 1 << 20 });
   }
 
   /**

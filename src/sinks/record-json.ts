@@ -19,6 +19,8 @@ export function recordId(docId: string, start: number, end: number, measure: str
 
 /** Converts a document's draft records to output records (code point offsets, exact amounts as numbers). */
 export function toRecords(doc: AnnotatedDocument, drafts: DraftRecord[], rulesVersion: string): IndicatorRecord[] {
+  // most documents give none: no need to index their text
+  if (drafts.length === 0) return [];
   const index = new CodePointIndex(doc.text);
   const span = (s: Span) => toOutputSpan(index, s);
   const factIds = new Map<number, string>();
@@ -62,6 +64,7 @@ export function toRecords(doc: AnnotatedDocument, drafts: DraftRecord[], rulesVe
 
 /** Converts a document's quantities to `pokazatel mentions` lines. */
 export function toMentions(doc: AnnotatedDocument, quantities: Quantity[]): MentionLine[] {
+  if (quantities.length === 0) return [];
   const index = new CodePointIndex(doc.text);
   return quantities.map((q) => {
     const s = toOutputSpan(index, q);
