@@ -35,6 +35,13 @@ export function checkOrder(stages: Stage[]): void {
   }
 }
 
+/**
+ * Layers whose items carry one span, their own (tokens, sentences, and the
+ * mentions of periods, territories and cues); quantities and records also
+ * hold spans of their parts, found by `forEachSpan`.
+ */
+const ONE_SPAN_LAYERS = new Set<LayerName>(["tokens", "sentences", "periods", "territories", "cues"]);
+
 /** A span must lie inside the text and not split a surrogate pair. */
 function checkSpans(doc: AnnotatedDocument, stage: Stage): void {
   const text = doc.text;
@@ -48,8 +55,8 @@ function checkSpans(doc: AnnotatedDocument, stage: Stage): void {
   for (const l of stage.provides) {
     layerName = l;
     const items = (doc.layers[l] ?? []) as object[];
-    if (l === "tokens") {
-      // the largest layer, and spans only: checked in a plain loop
+    if (ONE_SPAN_LAYERS.has(l)) {
+      // the largest layers, each item with its own span only: checked in a plain loop
       for (const t of items as Array<{ start: number; end: number }>) check(t.start, t.end);
     } else for (const item of items) forEachSpan(item, check);
   }

@@ -46,6 +46,18 @@ describe("the span check after each stage", () => {
     expect(() => runDocument(rawDoc(text), rules, [segmentStage, badStage(start, end)])).toThrow(/stage "test\.bad" made a bad span/);
   });
 
+  it("checks the layers of one span per item too (tokens, sentences, mentions)", () => {
+    const badCues: Stage = {
+      name: "test.bad_cues",
+      requires: ["tokens"],
+      provides: ["cues"],
+      run(doc) {
+        doc.layers.cues = [{ start: 1, end: 4 } as never];
+      },
+    };
+    expect(() => runDocument(rawDoc(text), rules, [segmentStage, badCues])).toThrow(/stage "test\.bad_cues" made a bad span \[1, 4\) in layer "cues"/);
+  });
+
   it("lets good spans through", () => {
     expect(() => runDocument(rawDoc(text), rules, [segmentStage, badStage(2, 6)])).not.toThrow();
   });
