@@ -1,7 +1,8 @@
 import { tokenize } from "../stages/segment/tokens.js";
 import { fromNumber, parseExact, type Exact } from "../numbers/exact.js";
 import { parsePattern, type Pattern, type PatternEnv } from "./pattern.js";
-import { AnchoredPatternSet, FormMemo, PatternSet, patternSetOf } from "./pattern-set.js";
+import { AnchoredPatternSet, PatternSet, patternSetOf } from "./pattern-set.js";
+import { FormMemo } from "./lexicon.js";
 import { FormClass, FormClassifier } from "./form-classes.js";
 import { normWord } from "./text-norm.js";
 import { filesOf, loadRuleFiles, RuleError, RuleSetError, type LoadedRules, type RuleFile } from "./load.js";

@@ -1,13 +1,7 @@
 import { MIN_PREFIX_STEM } from "./stem.js";
 import { isYear, matchAt, type Atom, type Element, type Pattern, type PatternEnv } from "./pattern.js";
 import type { Token } from "../stages/segment/tokens.js";
-
-let slots = 0;
-
-/** A new place in every lexicon entry, for one pattern set or memo. */
-function takeLexiconSlot(): number {
-  return slots++;
-}
+import { lexiconEntry, takeLexiconSlot } from "./lexicon.js";
 
 /**
  * A list of patterns indexed by what their first token can be, so that at
@@ -206,43 +200,6 @@ function undouble(s: string): string {
   return s.replace(/нн/g, "н");
 }
 
-
-/**
- * Something computed once per word form (from its normal form and kind) and
- * kept in the form's lexicon entry: a rule lookup that every token would
- * otherwise repeat ("is this a number word?", "which places start with it?").
- */
-export class FormMemo<T> {
-  private readonly slot = takeLexiconSlot();
-
-  constructor(private readonly compute: (norm: string, kind: Token["kind"]) => T) {}
-
-  get(t: Token): T {
-    const entry = (t.lex ??= lexiconEntry(t.norm));
-    const v = entry[this.slot];
-    if (v !== undefined) return v as T;
-    const found = this.compute(t.norm, t.kind);
-    // undefined would read as "not computed yet"
-    entry[this.slot] = found === undefined ? null : found;
-    return found;
-  }
-}
-
-/** Per word form, what each pattern set found for it (indexed by the set's slot). */
-export type LexiconEntry = unknown[];
-const lexicon = new Map<string, LexiconEntry>();
-const LEXICON_LIMIT = 300_000;
-
-/** The lexicon entry of a word form's normal form (tokens get theirs from src/stages/segment/word-forms.ts). */
-export function lexiconEntry(norm: string): LexiconEntry {
-  let e = lexicon.get(norm);
-  if (!e) {
-    if (lexicon.size >= LEXICON_LIMIT) lexicon.clear();
-    e = [];
-    lexicon.set(norm, e);
-  }
-  return e;
-}
 
 /**
  * How rare a pattern element is likely to be in text: the element a pattern

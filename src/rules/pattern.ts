@@ -1,5 +1,6 @@
 import { normWord } from "./text-norm.js";
 import { stem, stemsAgree } from "./stem.js";
+import { FormMemo } from "./lexicon.js";
 import type { Token } from "../stages/segment/tokens.js";
 
 /**
@@ -100,9 +101,12 @@ export function parsePattern(source: string): Pattern {
   return { source, elements };
 }
 
-/** A word token's stem, computed once and kept on the token. */
+/** Stems of word forms, each computed once and kept in the form's lexicon entry. */
+const stems = new FormMemo((norm) => stem(norm));
+
+/** A word token's stem. */
 export function tokenStem(t: Token): string {
-  return (t.stem ??= stem(t.norm));
+  return stems.get(t);
 }
 
 /** A number token that can be a year: four digits, 1900-2100. */

@@ -23,15 +23,23 @@ describe("kill -9 and resume", () => {
   it("gives exactly the records of an uninterrupted run, whenever the kill lands", async () => {
     const input = corpus();
     const ref = join(tmp(), "ref");
+    const t0 = performance.now();
     expect(cli(["extract", input, "--out", ref, "--quiet"]).status).toBe(0);
+    const took = performance.now() - t0;
     const expected = ids(ref).sort();
     expect(expected.length).toBeGreaterThan(100);
-    for (const ms of [150, 600, 1500]) {
-      const out = join(tmp(), `cut-${ms}`);
+    // kills early, midway and late in a run as long as the uninterrupted one
+    let landed = 0;
+    for (const part of [0.15, 0.5, 0.85]) {
+      const ms = Math.round(took * part);
+      const out = join(tmp(), `cut-${part}`);
       const child = cliChild(["extract", input, "--out", out, "--quiet"]);
+      // listened to from the start: a run that ends before the kill has already exited by then
+      const exited = once(child, "exit");
       await new Promise((r) => setTimeout(r, ms));
+      if (child.exitCode === null && child.signalCode === null) landed++;
       child.kill("SIGKILL");
-      await once(child, "exit");
+      await exited;
       expect(cli(["extract", input, "--out", out, "--quiet"]).status).toBe(0);
       const got = ids(out);
       expect(got.length, `after a kill at ${ms} ms`).toBe(expected.length);
@@ -40,6 +48,8 @@ describe("kill -9 and resume", () => {
       expect(run(out).documents.processed).toBe(0);
       expect(ids(out).sort()).toEqual(expected);
     }
+    // the kills really interrupted runs (a run may end before a late kill on a loaded machine)
+    expect(landed).toBeGreaterThanOrEqual(2);
   }, 240_000);
 });
 

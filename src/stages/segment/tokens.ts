@@ -1,5 +1,5 @@
 import { formAt, HASH_SEED, mix, type TokenKind } from "./word-forms.js";
-import type { LexiconEntry } from "../../rules/pattern-set.js";
+import type { LexiconEntry } from "../../rules/lexicon.js";
 import { isSpace } from "../../core/whitespace.js";
 import { UNCLASSIFIED, type FormClassifier } from "../../rules/form-classes.js";
 
@@ -18,9 +18,7 @@ export interface Token {
   spaceBefore: boolean;
   /** Number of line breaks in that whitespace. */
   newlinesBefore: number;
-  /** The word's stem, filled in when a rule first needs it (src/rules/pattern.ts). */
-  stem?: string;
-  /** The word form's lexicon entry: the patterns that can start here (src/rules/pattern-set.ts). */
+  /** The word form's lexicon entry: what rule lookups found for it (src/rules/lexicon.ts). */
   lex?: LexiconEntry;
   /** What rules can start here (bits of FormClass, src/rules/form-classes.ts); UNCLASSIFIED (all bits) when tokenized without rules. */
   classes: number;
@@ -103,8 +101,6 @@ export function tokenize(text: string, from = 0, to = text.length, classifier?: 
       norm: form.norm,
       spaceBefore: space,
       newlinesBefore: newlines,
-      // filled in later; present from the start so every token has one shape
-      stem: undefined,
       lex: form.lex,
       classes: classifier === undefined ? UNCLASSIFIED : form.classesFor === classifier ? form.classes : classifier.classesOf(form),
     });

@@ -1,5 +1,5 @@
 import { normWord } from "../../rules/text-norm.js";
-import { lexiconEntry, type LexiconEntry } from "../../rules/pattern-set.js";
+import { lexiconEntry, type LexiconEntry } from "../../rules/lexicon.js";
 
 export type TokenKind = "word" | "num" | "punct";
 
