@@ -24,12 +24,18 @@ function make(n: bigint, d: bigint): Exact {
 
 export const ZERO: Exact = { n: 0n, d: 1n };
 
+// each written once: a regular expression literal is a new object every time it is evaluated
+const NUMBER_SPACES = /[\s\u00a0\u202f]/g;
+const FRACTION = /^(-?\d+)\/(\d+)$/;
+const DECIMAL = /^([+-]?)(\d*)(?:\.(\d+))?$/;
+const EXPONENT = /^(-?\d+(?:\.\d+)?)e([+-]\d+)$/;
+
 /** Parses "19506", "1,234", "8.3", "-5,6", or a fraction "1/3". */
 export function parseExact(s: string): Exact {
-  const t = s.replace(/[\s\u00a0\u202f]/g, "").replace(",", ".");
-  const frac = /^(-?\d+)\/(\d+)$/.exec(t);
+  const t = s.replace(NUMBER_SPACES, "").replace(",", ".");
+  const frac = FRACTION.exec(t);
   if (frac) return make(BigInt(frac[1]), BigInt(frac[2]));
-  const m = /^([+-]?)(\d*)(?:\.(\d+))?$/.exec(t);
+  const m = DECIMAL.exec(t);
   if (!m || (m[2] === "" && !m[3])) throw new SyntaxError(`not a number: "${s}"`);
   const digits = (m[2] || "0") + (m[3] ?? "");
   const n = BigInt(digits) * (m[1] === "-" ? -1n : 1n);
@@ -39,7 +45,7 @@ export function parseExact(s: string): Exact {
 export function fromNumber(x: number): Exact {
   if (!Number.isFinite(x)) throw new RangeError(`not finite: ${x}`);
   // the shortest decimal that reads back as x; exponent form ("1e-7", "1e+21") scaled exactly
-  const m = /^(-?\d+(?:\.\d+)?)e([+-]\d+)$/.exec(String(x));
+  const m = EXPONENT.exec(String(x));
   if (!m) return parseExact(String(x));
   const e = Number(m[2]);
   const p = 10n ** BigInt(Math.abs(e));

@@ -93,11 +93,13 @@ export function parseDigits(tokens: Token[], i: number, limit: number, text: str
   return { from, to: j, value, sign, rule };
 }
 
+const TWO_TO_FOUR = /^[234]$/;
+const PLURAL_ENDING = /(ы|и|ов|ам|ами|ах)$/;
 const CARDINAL_SUFFIXES = new Set(["ти", "ми", "ух", "ех", "мя"]);
 
 /** "5-ти", "2-х", "3-ех": the case ending of a cardinal written in digits ("2-х" only for 2-4: "5-х" is an ordinal). */
 export function isCardinalSuffix(digits: string, suffix: string): boolean {
-  return CARDINAL_SUFFIXES.has(suffix) || (suffix === "х" && /^[234]$/.test(digits));
+  return CARDINAL_SUFFIXES.has(suffix) || (suffix === "х" && TWO_TO_FOUR.test(digits));
 }
 
 function unitOrScaleAt(tokens: Token[], j: number, rules: CompiledRules): boolean {
@@ -202,7 +204,7 @@ export function parseNumber(tokens: Token[], i: number, limit: number, text: str
       if (j !== i) break;
       // "тысяч", "миллионов": plural; "млрд" alone, with no number before it, cannot be read either
       const abbreviation = !rules.scales.has(tokens[j].norm);
-      const plural = /(ы|и|ов|ам|ами|ах)$/.test(tokens[j].norm) || tokens[j].norm === "тысяч";
+      const plural = PLURAL_ENDING.test(tokens[j].norm) || tokens[j].norm === "тысяч";
       if (plural || abbreviation) return { from: i, to: sc.to, value: null, kind: "vague", scales: [sc.scale], sign: 0, rules: [sc.scale.id] };
       kind = "words";
       part = { n: 1n, d: 1n };

@@ -31,6 +31,9 @@ export interface ReferenceDate {
   inferred: boolean;
 }
 
+/** "год" in the forms that follow a year ("в 2024 году", "2023 годом"). */
+const YEAR_WORD = /^(год|года|году|годом|годы|годах|годов|г|гг)$/;
+const YEAR_WORD_AFTER = /^(год|года|году|г|гг)$/;
 const pad = (n: number) => String(n).padStart(2, "0");
 const ymd = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
 const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
@@ -49,7 +52,7 @@ export function referenceDate(doc: AnnotatedDocument, tokens: Token[], sentences
       if (!isYear(t)) continue;
       const prev = tokens[i - 1]?.norm;
       const next = tokens[i + 1]?.norm ?? "";
-      if (prev === "до" || prev === "к" || !/^(год|года|году|годом|годы|годах|годов|г|гг)$/.test(next)) continue;
+      if (prev === "до" || prev === "к" || !YEAR_WORD.test(next)) continue;
       best = Math.max(best, +t.text);
     }
   }
@@ -90,7 +93,7 @@ function yearAfter(tokens: Token[], j: number, limit: number, ref: ReferenceDate
   if (!t || j >= limit) return null;
   if (isYear(t)) {
     const g = tokens[j + 1];
-    const to = g && j + 1 < limit && /^(год|года|году|г|гг)$/.test(g.norm) ? j + 2 : j + 1;
+    const to = g && j + 1 < limit && YEAR_WORD_AFTER.test(g.norm) ? j + 2 : j + 1;
     return { year: +t.text, to, rule: "periods.explicit_year" };
   }
   if (!ref) return null;

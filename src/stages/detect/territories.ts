@@ -54,6 +54,8 @@ function gazetteerAt(tokens: Token[], i: number, limit: number, rules: CompiledR
 }
 
 /** After a region's adjective standing alone: what may follow it ("в Мангистауской – 12,5%", "Карагандинской и Павлодарской областях"). */
+/** "республиканский", "среднереспубликанского": an adjective in -ский. */
+const ADJECTIVE_ENDING = /ск(ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими)$/;
 const ELLIPSIS_FOLLOWERS = new Set(["и", "или", "а", ",", ";", ":", ".", "(", ")", "–", "—", "-"]);
 const PLURAL_OBLAST = new Set(["области", "областей", "областям", "областями", "областях", "обл"]);
 /**
@@ -118,7 +120,7 @@ export function findTerritories(tokens: Token[], s: Sentence, si: number, rules:
     if (r && !NOT_THIS_REGION.has(prev) && !(r.type === "ref_city" && tokens[r.to] && rules.gazetteer.has(tokens[r.to].norm))) {
       // "в стране" is a locative phrase; the genitive "страны" ("ВВП страны") is not, on its own
       // "среднереспубликанского показателя" is the country's figure too
-      const locative = (r.type === "ref_country" && (LOCATIVE.has(t.norm) || /ск(ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими)$/.test(t.norm))) || LOCATIVE.has(prev);
+      const locative = (r.type === "ref_country" && (LOCATIVE.has(t.norm) || ADJECTIVE_ENDING.test(t.norm))) || LOCATIVE.has(prev);
       out.push({ start: t.start, end: tokens[r.to - 1].end, tokenFrom: i, tokenTo: r.to, sentence: si, type: r.type, code: "", regionName: "", place: null, locative, rule: r.rule });
       i = r.to;
       continue;

@@ -42,15 +42,25 @@ function breaksAfter(tokens: Token[], i: number, rules: CompiledRules): boolean 
       if (prev.text.length === 1 && isCapitalised(prev)) return false;
       if (rules.noBreakAfter.has(prev.norm)) {
         // "долл. США": the abbreviation goes on into its unit's continuation
-        if (rules.unitIndex.get(prev.norm)?.some((u) => u.after.some((a) => a[0] === next.norm))) return false;
+        if (continuesUnit(prev.norm, next.norm, rules)) return false;
         const afterNumber = rules.mayEndAfterNumber.has(prev.norm) && numberBefore(tokens, j - 2, rules);
         // a single capital letter followed by a dot is an initial ("2024 г. Н. Назарбаев"); "В регионе" is a word
-        const initial = /^[А-ЯЁA-Z]$/.test(next.text) && tokens[i + 2]?.text === "." && !tokens[i + 2].spaceBefore;
+        const initial = CAPITAL_LETTER.test(next.text) && tokens[i + 2]?.text === "." && !tokens[i + 2].spaceBefore;
         return afterNumber && isCapitalised(next) && !initial;
       }
     }
   }
   return true;
+}
+
+const CAPITAL_LETTER = /^[А-ЯЁA-Z]$/;
+
+/** Whether the word after an abbreviation goes on a unit the abbreviation starts ("долл. | США"). */
+function continuesUnit(abbreviation: string, next: string, rules: CompiledRules): boolean {
+  const units = rules.unitIndex.get(abbreviation);
+  if (!units) return false;
+  for (const u of units) for (const a of u.after) if (a[0] === next) return true;
+  return false;
 }
 
 /** A number ends at token k, possibly followed by scale or unit abbreviations ("300 тыс. т", "5 млн т", "20 тыс. чел"). */

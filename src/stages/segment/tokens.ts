@@ -113,7 +113,8 @@ export function tokenize(text: string, from = 0, to = text.length, classifier?: 
 
 /** True when the token starts with an upper-case letter. */
 export function isCapitalised(t: Token): boolean {
-  return t.kind === "word" && t.text[0] !== t.norm[0];
+  // code units, not one-character strings (each of which would be a new string for a Cyrillic letter)
+  return t.kind === "word" && t.text.charCodeAt(0) !== t.norm.charCodeAt(0);
 }
 
 /** Dash-like punctuation: hyphen-minus, en dash, em dash, minus sign, hyphen. */
