@@ -121,7 +121,7 @@ async function* byteLines(file: string, maxBytes: number): AsyncGenerator<RawLin
     }
   };
   // large reads: fewer trips to the disk thread (a line inside a chunk is a view of it, never kept)
-  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 18 }) as AsyncIterable<Buffer>) {
     let pos = 0;
     for (let nl = chunk.indexOf(0x0a, pos); nl >= 0; nl = chunk.indexOf(0x0a, pos)) {
       add(chunk.subarray(pos, nl));
