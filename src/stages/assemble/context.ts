@@ -102,11 +102,16 @@ export class TerritoryFocus {
 
   /** The focus at the start of sentence `s` (carried: inferred). */
   enter(s: Sentence): TerritoryValue | null {
+    this.pass(s);
+    return this.region ? { ...this.region, span: null, inferred: true } : null;
+  }
+
+  /** Goes past sentence `s` without asking for the focus (a new paragraph returns to the article's territory). */
+  pass(s: Sentence): void {
     if (s.paragraph !== this.paragraph) {
       this.paragraph = s.paragraph;
       this.region = this.main;
     }
-    return this.region ? { ...this.region, span: null, inferred: true } : null;
   }
 
   /** Resolves a mention in the current focus, and moves the focus. Returns what the mention names (or null). */

@@ -50,6 +50,8 @@ function subjectFor(q: Quantity, tokens: Token[], clause: Clause, indicator: str
   return best;
 }
 
+const NONE: never[] = [];
+
 /** Links the mentions of each sentence into records. */
 export function assemble(
   text: string,
@@ -72,22 +74,27 @@ export function assemble(
   const focus = new TerritoryFocus(main, rules);
   let fact = 0;
   // each layer is in text order: walk them sentence by sentence
+  // (a sentence without any has no group: most sentences)
   const bySentence = <T extends { sentence: number }>(items: T[]) => {
-    const groups: T[][] = sentences.map(() => []);
-    for (const x of items) groups[x.sentence].push(x);
+    const groups: Array<T[] | undefined> = [];
+    for (const x of items) (groups[x.sentence] ??= []).push(x);
     return groups;
   };
   const quantitiesOf = bySentence(quantities);
   const territoriesOf = bySentence(territories);
   const cuesOf = bySentence(cues);
   sentences.forEach((s, si) => {
+    const qs = quantitiesOf[si] ?? NONE;
+    const ts = territoriesOf[si] ?? NONE;
+    // chrome, and a sentence with neither numbers nor territories, only pass the focus on (most sentences)
+    if (s.chrome || (qs.length === 0 && ts.length === 0)) {
+      focus.pass(s);
+      return;
+    }
     const start = focus.enter(s);
-    const qs = quantitiesOf[si];
-    const ts = territoriesOf[si];
-    if (s.chrome) return;
     // a sentence without numbers only moves the territory focus
     const clauses = (gate ? qs.some(mayGiveRecord) : qs.length > 0) ? clausesOf(tokens, s) : [];
-    const sentenceCues = cuesOf[si];
+    const sentenceCues = cuesOf[si] ?? NONE;
     // territory of each position: walk mentions in order
     // "3-е место в стране": in a sentence with a rank, the country is the peers, not the territory
     const hasRank = qs.some((q) => q.unit === "place");
