@@ -110,6 +110,8 @@ export interface CompiledRules {
   /** Unit entries keyed by the first norm of any of their sequences. */
   unitIndex: Map<string, UnitRule[]>;
   qualifiers: QualifierRule[];
+  /** The qualifiers by the last word of their form, longest forms first (as in `qualifiers`). */
+  qualifiersByLast: Map<string, QualifierRule[]>;
   noBreakAfter: Set<string>;
   mayEndAfterNumber: Set<string>;
   months: Map<string, number>;
@@ -278,6 +280,13 @@ export function compile(loaded: LoadedRules): CompiledRules {
       for (const form of q.forms) qualifiers.push({ id: `${f.name}.${q.id}`, qualifier: q.qualifier, seq: seqOf(form) });
     });
   qualifiers.sort((a, b) => b.seq.length - a.seq.length);
+  const qualifiersByLast = new Map<string, QualifierRule[]>();
+  for (const q of qualifiers) {
+    const last = q.seq[q.seq.length - 1];
+    const list = qualifiersByLast.get(last);
+    if (list) list.push(q);
+    else qualifiersByLast.set(last, [q]);
+  }
 
   const noBreakAfter = new Set<string>();
   const mayEndAfterNumber = new Set<string>();
@@ -442,6 +451,7 @@ export function compile(loaded: LoadedRules): CompiledRules {
     units,
     unitIndex,
     qualifiers,
+    qualifiersByLast,
     noBreakAfter,
     mayEndAfterNumber,
     months,

@@ -54,6 +54,8 @@ function seqAt(tokens: Token[], j: number, limit: number, seq: Seq): number {
   return j + seq.length;
 }
 
+const NO_UNITS: never[] = [];
+
 /** The unit written at token j (after a number), longest first. */
 function unitAt(tokens: Token[], j: number, limit: number, rules: CompiledRules): UnitMatch | null {
   const t = tokens[j];
@@ -62,7 +64,7 @@ function unitAt(tokens: Token[], j: number, limit: number, rules: CompiledRules)
   const consider = (unit: UnitRule, to: number) => {
     if (to > 0 && (!best || to > best.to)) best = { unit, to, rule: unit.id };
   };
-  for (const u of rules.unitIndex.get(t.norm) ?? []) {
+  for (const u of rules.unitIndex.get(t.norm) ?? NO_UNITS) {
     // adjective + noun ("американских долларов")
     for (const b of u.before) {
       const e = seqAt(tokens, j, limit, b);
@@ -95,7 +97,7 @@ function unitAt(tokens: Token[], j: number, limit: number, rules: CompiledRules)
 function prefixSymbol(tokens: Token[], i: number, rules: CompiledRules): UnitRule | null {
   const t = tokens[i];
   if (!t || t.kind !== "punct") return null;
-  for (const u of rules.unitIndex.get(t.norm) ?? []) if (u.type === "money" && u.symbols.some((s) => s.length === 1 && s[0] === t.norm)) return u;
+  for (const u of rules.unitIndex.get(t.norm) ?? NO_UNITS) if (u.type === "money" && u.symbols.some((s) => s.length === 1 && s[0] === t.norm)) return u;
   return null;
 }
 
@@ -115,12 +117,18 @@ function typeOf(u: UnitRule): MentionType {
   }
 }
 
+const GOVERNING = new Set(["на", "в", "во", "до"]);
+const NO_QUALIFIERS: never[] = [];
+
 /** The qualifier ending right before token `end` ("свыше", "не менее"), skipping one governing preposition. */
 function qualifierBefore(tokens: Token[], end: number, floor: number, rules: CompiledRules): { q: Qualifier; span: Span; rule: string; from: number } | null {
-  for (const skip of [0, 1]) {
+  for (let skip = 0; skip <= 1; skip++) {
     const e = end - skip;
-    if (skip === 1 && !["на", "в", "во", "до"].includes(tokens[e]?.norm ?? "")) continue;
-    for (const q of rules.qualifiers) {
+    if (skip === 1 && !GOVERNING.has(tokens[e]?.norm ?? "")) continue;
+    // a qualifier ending at e ends with the word before e: only those are tried, longest first
+    const last = tokens[e - 1];
+    if (!last || e - 1 < floor) continue;
+    for (const q of rules.qualifiersByLast.get(last.norm) ?? NO_QUALIFIERS) {
       const s = e - q.seq.length;
       if (s < floor) continue;
       if (seqAt(tokens, s, e, q.seq) === e) return { q: q.qualifier, span: { start: tokens[s].start, end: tokens[e - 1].end }, rule: q.id, from: s };
