@@ -17,21 +17,7 @@ const SOCIAL_RUN = /^(?:(?:вернуться назад|поделиться|р
 /** Runs of white space made one space, trimmed; only what needs it is rewritten. */
 function collapse(text: string): string {
   const t = text.trim();
-  return needsCollapse(t) ? t.replace(/\s+/g, " ") : t;
-}
-
-/** Whether a trimmed text holds white space other than single spaces (what `collapse` rewrites). */
-function needsCollapse(t: string): boolean {
-  let space = false;
-  for (let i = 0; i < t.length; i++) {
-    const c = t.charCodeAt(i);
-    if (c === 32) {
-      if (space) return true;
-      space = true;
-    } else if (isSpace(c)) return true;
-    else space = false;
-  }
-  return false;
+  return /[^\S ]| {2}/.test(t) ? t.replace(/\s+/g, " ") : t;
 }
 
 /** Why a whole block (paragraph, list item, line) is chrome, or null. `text` is the block's text. */
@@ -72,24 +58,19 @@ export function isHeadlineLike(line: string): boolean {
   return /…$/.test(t) || !/[.;:,]$/.test(t);
 }
 
-/** Words (runs of non-space characters) in a text, counted up to `most`. */
-function wordsUpTo(t: string, most: number): number {
-  let n = 0;
-  let inWord = false;
-  for (let i = 0; i < t.length && n < most; i++) {
-    const space = isSpace(t.charCodeAt(i));
-    if (!space && !inWord) n++;
-    inWord = !space;
-  }
+/** Words of a collapsed text (single spaces between them, none around), counted up to `most`. */
+function wordsUpTo(collapsed: string, most: number): number {
+  if (!collapsed) return 0;
+  let n = 1;
+  for (let at = collapsed.indexOf(" "); at >= 0 && n < most; at = collapsed.indexOf(" ", at + 1)) n++;
   return n;
 }
 
-/** A line of running text: long or ending in a full stop. */
-function isProse(line: string): boolean {
-  if (line.length > 200) return true;
-  const t = line.trim();
-  const words = wordsUpTo(t, 12);
-  return words >= 12 || (words >= 6 && '.!?»"'.includes(t[t.length - 1]));
+/** A line of running text: long or ending in a full stop. `collapsed` is the line collapsed (`collapse`) when it is 240 characters or shorter. */
+function isProse(line: string, collapsed: string | null): boolean {
+  if (line.length > 200 || collapsed === null) return true;
+  const words = wordsUpTo(collapsed, 12);
+  return words >= 12 || (words >= 6 && '.!?»"'.includes(collapsed[collapsed.length - 1]));
 }
 
 export interface ChromeSpan {
@@ -128,7 +109,7 @@ export function findChromeSpans(text: string): ChromeSpan[] {
     const l = lines[i];
     if (l.text) spans.push({ start: l.start, end: l.end, reason });
   };
-  const prose = lines.map((l) => isProse(l.text));
+  const prose = lines.map((l) => isProse(l.text, l.short));
   const firstProse = prose.indexOf(true);
   const lastProse = prose.lastIndexOf(true);
   const marked = new Set<number>();
