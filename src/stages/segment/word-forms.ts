@@ -32,7 +32,7 @@ export function kindOf(t: string): TokenKind {
   return LETTER.test(t) ? "word" : "punct";
 }
 
-/** Distinct forms kept at most (a bound on memory: about 40 MB with their lexicon entries); past it the table starts afresh (forms already handed out stay valid). */
+/** Distinct forms kept at most (a bound on memory: about 90 MB with their slots and classified lexicon entries, measured); past it the table starts afresh (forms already handed out stay valid). */
 const LIMIT = 1 << 18;
 
 /**
