@@ -151,7 +151,7 @@ export async function runExtract(opts: ExtractOptions): Promise<RunReport> {
     }
   }
 
-  const queue = new PQueue({ concurrency: concurrency * 2 });
+  const queue = new PQueue({ concurrency: executor.capacity });
   let failure: unknown = null;
   try {
     let seq = 0;
@@ -176,7 +176,7 @@ export async function runExtract(opts: ExtractOptions): Promise<RunReport> {
           }
         }
       }
-      await queue.onSizeLessThan(concurrency * 2);
+      await queue.onSizeLessThan(executor.capacity);
       void queue.add(async () => {
         try {
           const outcome = await executor.run(raw);

@@ -8,6 +8,10 @@ import { processDocument, type Outcome } from "./run-one.js";
 export interface Executor {
   run(raw: RawDocument): Promise<Outcome>;
   close(): Promise<void>;
+  /** Documents worth handing over at once (the rest wait with the caller): enough to keep every thread busy. */
+  readonly capacity: number;
+  /** Resolves when every thread has compiled its rules (or the pool has given up starting them). */
+  ready(): Promise<void>;
 }
 
 /** One document at a time in this thread (no copying; the time budget is checked between stages). */
@@ -15,11 +19,20 @@ export function inProcess(rules: CompiledRules, timeoutMs: number): Executor {
   return {
     run: async (raw) => processDocument(raw, rules, timeoutMs),
     close: async () => {},
+    capacity: 2,
+    ready: async () => {},
   };
 }
 
 /** Workers failing before they are ready, in a row, after which the pool gives up. */
 const MAX_START_FAILURES = 3;
+
+/**
+ * Documents sent to a worker ahead of the one it is processing: it goes on
+ * to the next without waiting for the main thread to answer (a round trip
+ * per document left workers idle half the time).
+ */
+const DEPTH = 4;
 
 function workerFile(): string {
   const here = fileURLToPath(import.meta.url);
@@ -27,104 +40,137 @@ function workerFile(): string {
   return here.endsWith(".ts") ? fileURLToPath(new URL("../../dist/batch/document-worker.js", import.meta.url)) : fileURLToPath(new URL("./document-worker.js", import.meta.url));
 }
 
+interface Job {
+  seq: number;
+  raw: RawDocument;
+  resolve: (o: Outcome) => void;
+}
+
 interface Slot {
   worker: Worker;
-  /** Handed to a caller (set at once, so two callers never share a slot); also set while its worker starts. */
-  reserved: boolean;
-  busy: { seq: number; resolve: (o: Outcome) => void; timer: NodeJS.Timeout } | null;
+  /** The worker has compiled its rules. */
+  ready: boolean;
+  /** Documents sent to it, oldest first: it processes them in that order. */
+  sent: Job[];
+  /** Fires when the worker has given no outcome for a time budget (plus a grace second) while it has documents. */
+  timer: NodeJS.Timeout | null;
 }
 
 /**
- * A pool of worker threads, one document each at a time. A document that
- * overruns its time budget (plus a grace second) has its worker terminated
- * and replaced: it fails alone with `pipeline.timeout`.
+ * A pool of worker threads. Each worker gets up to DEPTH documents ahead and
+ * processes them in order. A worker that gives no outcome within a
+ * document's time budget (plus `graceMs`, a second by default: the worker
+ * checks the budget itself between stages) is stuck on its oldest
+ * document: the worker is terminated and replaced, that document fails
+ * alone with `pipeline.timeout`, and the others it held go to the next
+ * free worker.
  */
-export function workerPool(rules: CompiledRules, size: number, timeoutMs: number): Executor {
+export function workerPool(rules: CompiledRules, size: number, timeoutMs: number, opts: { graceMs?: number } = {}): Executor {
+  const graceMs = opts.graceMs ?? 1000;
   const slots: Slot[] = [];
-  const waiting: Array<(s: Slot | null) => void> = [];
+  /** Documents not yet sent to a worker, in order. */
+  const queue: Job[] = [];
   let seq = 0;
   let closed = false;
   /** Workers that failed before they were ready, in a row; past MAX_START_FAILURES the pool gives up. */
   let startFailures = 0;
   let broken: string | null = null;
+  let allReady: () => void = () => {};
+  const started = new Promise<void>((resolve) => (allReady = resolve));
+  const fail = (jobs: Job[], code: string, error: string) => {
+    for (const j of jobs) j.resolve({ ok: false, code, error });
+  };
   const spawn = (): Slot => {
     const worker = new Worker(workerFile(), { workerData: { rulesDir: rules.dir, rulesVersion: rules.version } });
-    // reserved until the worker has compiled its rules and says it is ready
-    const slot: Slot = { worker, reserved: true, busy: null };
-    let ready = false;
+    const slot: Slot = { worker, ready: false, sent: [], timer: null };
     worker.on("message", (m: { seq: number; outcome: Outcome; ready?: boolean }) => {
       if (m.ready) {
-        ready = true;
+        slot.ready = true;
         startFailures = 0;
-        release(slot);
+        if (slots.every((s) => s.ready)) allReady();
+        pump();
         return;
       }
-      const b = slot.busy;
-      if (!b || b.seq !== m.seq) return;
-      clearTimeout(b.timer);
-      slot.busy = null;
-      b.resolve(m.outcome);
-      release(slot);
+      const i = slot.sent.findIndex((j) => j.seq === m.seq);
+      if (i < 0) return;
+      const [job] = slot.sent.splice(i, 1);
+      job.resolve(m.outcome);
+      watch(slot);
+      pump();
     });
     worker.on("error", (e) => {
-      const b = slot.busy;
-      slot.busy = null;
-      if (b) {
-        clearTimeout(b.timer);
-        b.resolve({ ok: false, code: "pipeline.worker_error", error: e.message });
-      }
+      const lost = slot.sent.splice(0);
+      stopWatch(slot);
       // a worker that cannot even start (its rules changed under the run, say) would fail again:
       // after a few in a row, every document still to come fails with the reason instead of waiting forever
-      if (!ready && ++startFailures >= MAX_START_FAILURES) {
+      if (!slot.ready && ++startFailures >= MAX_START_FAILURES) {
         broken = `worker threads cannot start: ${e.message}`;
-        for (const w of waiting.splice(0)) w(null);
+        allReady();
+        fail([...lost, ...queue.splice(0)], "pipeline.worker_error", broken);
         void slot.worker.terminate();
         return;
+      }
+      // the oldest was being processed; the others had not started
+      if (lost.length) {
+        fail(lost.slice(0, 1), "pipeline.worker_error", e.message);
+        queue.unshift(...lost.slice(1));
       }
       replace(slot);
     });
     return slot;
   };
-  const release = (slot: Slot) => {
-    slot.reserved = false;
-    const next = waiting.shift();
-    if (next) {
-      slot.reserved = true;
-      next(slot);
-    }
+  const stopWatch = (slot: Slot) => {
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = null;
+  };
+  /** (Re)starts the slot's watch from now, while it holds documents. */
+  const watch = (slot: Slot) => {
+    stopWatch(slot);
+    if (!slot.sent.length) return;
+    slot.timer = setTimeout(() => {
+      slot.timer = null;
+      const [stuck, ...rest] = slot.sent.splice(0);
+      if (!stuck) return;
+      fail([stuck], "pipeline.timeout", `took longer than ${timeoutMs} ms; its worker was stopped`);
+      queue.unshift(...rest);
+      replace(slot);
+    }, timeoutMs + graceMs);
   };
   const replace = (slot: Slot) => {
     const i = slots.indexOf(slot);
+    stopWatch(slot);
     void slot.worker.terminate();
     if (closed || i < 0) return;
     slots[i] = spawn();
   };
-  for (let i = 0; i < size; i++) slots.push(spawn());
-  const acquire = (): Promise<Slot | null> => {
-    if (broken) return Promise.resolve(null);
-    const free = slots.find((s) => !s.reserved);
-    if (free) free.reserved = true;
-    return free ? Promise.resolve(free) : new Promise((r) => waiting.push(r));
+  /** Sends waiting documents to ready workers, the least loaded first, up to DEPTH each. */
+  const pump = () => {
+    while (queue.length) {
+      let best: Slot | null = null;
+      for (const s of slots) if (s.ready && s.sent.length < DEPTH && (!best || s.sent.length < best.sent.length)) best = s;
+      if (!best) return;
+      const job = queue.shift()!;
+      const idle = best.sent.length === 0;
+      best.sent.push(job);
+      best.worker.postMessage({ seq: job.seq, raw: job.raw, timeoutMs });
+      if (idle) watch(best);
+    }
   };
+  for (let i = 0; i < size; i++) slots.push(spawn());
   return {
-    async run(raw) {
-      const slot = await acquire();
-      if (!slot) return { ok: false, code: "pipeline.worker_error", error: broken ?? "worker threads are gone" };
+    run(raw) {
+      if (broken) return Promise.resolve({ ok: false, code: "pipeline.worker_error", error: broken });
       return new Promise<Outcome>((resolve) => {
-        const mySeq = ++seq;
-        const timer = setTimeout(() => {
-          if (slot.busy?.seq !== mySeq) return;
-          slot.busy = null;
-          resolve({ ok: false, code: "pipeline.timeout", error: `took longer than ${timeoutMs} ms; its worker was stopped` });
-          replace(slot);
-        }, timeoutMs + 1000);
-        slot.busy = { seq: mySeq, resolve, timer };
-        slot.worker.postMessage({ seq: mySeq, raw, timeoutMs });
+        queue.push({ seq: ++seq, raw, resolve });
+        pump();
       });
     },
     async close() {
       closed = true;
+      for (const s of slots) stopWatch(s);
       await Promise.all(slots.map((s) => s.worker.terminate()));
     },
+    capacity: size * (DEPTH + 1),
+    ready: () => started,
   };
 }

@@ -129,8 +129,7 @@ export async function startWorker(opts: WorkerOptions): Promise<WorkerHandle> {
   const executor: Executor = workerPool(rules, concurrency, timeoutMs);
 
   // each thread compiles the rules when it starts: have that done before the first job, so "ready" means ready
-  const warm = { docId: "warm-up", source: { path: null, id: null, url: null, outlet: null, title: null, published: null }, text: "", format: "txt" };
-  await Promise.all(Array.from({ length: concurrency }, () => executor.run(warm)));
+  await executor.ready();
 
   let stopping = false;
   let deadline = Infinity;

@@ -21,6 +21,23 @@ describe("the worker pool", () => {
     }
   });
 
+  it("stops a worker stuck on a document: that document fails alone, the ones queued behind it go through", async () => {
+    const rules = compileRules("rules");
+    // one worker, so the small documents queue behind the big one; its budget is 100 ms and no grace:
+    // the pool stops the worker while it is still splitting the 4 MB into tokens
+    const pool = workerPool(rules, 1, 100, { graceMs: 0 });
+    try {
+      await pool.ready();
+      const big = rawDoc("Экспорт вырос на 5% и составил 1,2 млрд долларов. ".repeat(80_000));
+      const small = ["Экспорт вырос на 5% и составил 1,2 млрд долларов.", "В Павлодарской области построено 12 школ."];
+      const [slow, ...rest] = await Promise.all([pool.run(big), ...small.map((t) => pool.run(rawDoc(t)))]);
+      expect(slow).toMatchObject({ ok: false, code: "pipeline.timeout", error: expect.stringMatching(/its worker was stopped/) });
+      expect(rest.map((o) => o.ok && o.records.length)).toEqual([2, 1]);
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+
   it("fails the documents with the reason when its workers cannot start, instead of waiting forever", async () => {
     const dir = join(mkdtempSync(join(tmpdir(), "pokazatel-pool-")), "rules");
     cpSync("rules", dir, { recursive: true });
