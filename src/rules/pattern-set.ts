@@ -2,6 +2,7 @@ import { MIN_PREFIX_STEM } from "./stem.js";
 import { isYear, matchAt, type Atom, type Element, type Pattern, type PatternEnv } from "./pattern.js";
 import type { Token } from "../stages/segment/tokens.js";
 import { lexiconEntry, takeLexiconSlot } from "./lexicon.js";
+import { DASHES } from "./text-norm.js";
 
 /**
  * A list of patterns indexed by what their first token can be, so that at
@@ -71,7 +72,7 @@ export class PatternSet<T extends { pattern: Pattern }> {
           this.cardinals.push(i);
         } else if (a.name === "year") this.years.push(i);
         else if (a.name === "month") this.months.push(i);
-        else for (const d of "-–—−‐‑") this.key(this.exact, d, i);
+        else for (const d of DASHES) this.key(this.exact, d, i);
         break;
     }
   }

@@ -1,4 +1,4 @@
-import { normWord } from "./text-norm.js";
+import { isDashText, normWord } from "./text-norm.js";
 import { stem, stemsAgree } from "./stem.js";
 import { FormMemo } from "./lexicon.js";
 import type { Token } from "../stages/segment/tokens.js";
@@ -135,7 +135,7 @@ function atomMatches(a: Atom, t: Token, env: PatternEnv): boolean {
         case "month":
           return t.kind === "word" && env.isMonth(t.norm);
         case "dash":
-          return t.kind === "punct" && "-–—−‐‑".includes(t.text);
+          return t.kind === "punct" && isDashText(t.text);
         case "word":
           return t.kind === "word";
       }

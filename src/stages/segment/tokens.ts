@@ -1,3 +1,4 @@
+import { isDashText } from "../../rules/text-norm.js";
 import { formAt, HASH_SEED, mix, type TokenKind } from "./word-forms.js";
 import type { LexiconEntry } from "../../rules/lexicon.js";
 import { isSpace } from "../../core/whitespace.js";
@@ -117,7 +118,7 @@ export function isCapitalised(t: Token): boolean {
   return t.kind === "word" && t.text.charCodeAt(0) !== t.norm.charCodeAt(0);
 }
 
-/** Dash-like punctuation: hyphen-minus, en dash, em dash, minus sign, hyphen. */
+/** Dash-like punctuation (DASHES in src/rules/text-norm.ts). */
 export function isDash(t: Token): boolean {
-  return t.kind === "punct" && "-–—−‐‑".includes(t.text);
+  return t.kind === "punct" && isDashText(t.text);
 }
