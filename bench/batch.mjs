@@ -23,6 +23,7 @@ import { once } from "node:events";
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { seeded } from "./random.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const arg = (n, d) => (process.argv.includes(`--${n}`) ? process.argv[process.argv.indexOf(`--${n}`) + 1] : d);
@@ -56,7 +57,7 @@ function pools() {
 async function buildDocuments(file, n, seed = 7) {
   const { press, news } = pools();
   if (!press.length) throw new Error("no texts in corpus/");
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+  const rnd = seeded(seed);
   const pick = (a) => a[Math.floor(rnd() * a.length)];
   const out = createWriteStream(file);
   let bytes = 0;

@@ -3,6 +3,7 @@
 // paragraphs recombined so that documents differ. Deterministic (seeded).
 import { readFileSync, readdirSync, writeFileSync, existsSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { seeded } from "./random.mjs";
 
 function walk(dir, out = []) {
   if (!existsSync(dir)) return out;
@@ -28,7 +29,7 @@ export function paragraphs(root) {
 /** Writes about `mb` megabytes of JSONL documents to `out`; returns {bytes, docs}. */
 export function buildCorpus(root, out, mb, seed = 11) {
   const paras = paragraphs(root);
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+  const rnd = seeded(seed);
   const lines = [];
   let bytes = 0;
   let i = 0;
