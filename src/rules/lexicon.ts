@@ -23,7 +23,7 @@ export class FormMemo<T> {
   constructor(private readonly compute: (norm: string, kind: Token["kind"]) => T) {}
 
   get(t: Token): T {
-    const entry = t.lex;
+    const entry = (t.lex ??= lexiconEntry(t.norm));
     const v = entry[this.slot];
     if (v !== undefined) return v as T;
     const found = this.compute(t.norm, t.kind);

@@ -1,7 +1,7 @@
 import { MIN_PREFIX_STEM } from "./stem.js";
 import { isYear, matchAt, type Atom, type Element, type Pattern, type PatternEnv } from "./pattern.js";
 import type { Token } from "../stages/segment/tokens.js";
-import { takeLexiconSlot } from "./lexicon.js";
+import { lexiconEntry, takeLexiconSlot } from "./lexicon.js";
 import { DASHES } from "./text-norm.js";
 
 /**
@@ -107,7 +107,7 @@ export class PatternSet<T extends { pattern: Pattern }> {
 
   /** The candidates, by the token's lexicon entry (the gate not asked). */
   private lookup(t: Token, env: PatternEnv): T[] {
-    const entry = t.lex;
+    const entry = (t.lex ??= lexiconEntry(t.norm));
     const hit = entry[this.slot] as T[] | undefined;
     if (hit) return hit;
     const found = this.compute(t, env);

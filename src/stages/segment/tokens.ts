@@ -1,45 +1,28 @@
 import { isDashText } from "../../rules/text-norm.js";
-import { formTable, HASH_SEED, mix, type TokenKind, type WordForm } from "./word-forms.js";
+import { formAt, HASH_SEED, mix, type TokenKind } from "./word-forms.js";
 import type { LexiconEntry } from "../../rules/lexicon.js";
 import { isSpace } from "../../core/whitespace.js";
 import { UNCLASSIFIED, type FormClassifier } from "../../rules/form-classes.js";
 
 export type { TokenKind } from "./word-forms.js";
 
-/**
- * A token of the source text. Offsets are UTF-16, into the immutable document
- * text. What depends only on the token's text (its normal form, its lexicon
- * entry) is read from its interned word form (src/stages/segment/word-forms.ts).
- */
-export class Token {
-  constructor(
-    readonly start: number,
-    readonly end: number,
-    readonly kind: TokenKind,
-    /** The interned form of the token's text. */
-    readonly form: WordForm,
-    /** Whitespace between the previous token and this one. */
-    readonly spaceBefore: boolean,
-    /** Number of line breaks in that whitespace. */
-    readonly newlinesBefore: number,
-    /** What rules can start here (bits of FormClass, src/rules/form-classes.ts); UNCLASSIFIED (all bits) when tokenized without rules. */
-    readonly classes: number,
-  ) {}
-
+/** A token of the source text. Offsets are UTF-16, into the immutable document text. */
+export interface Token {
+  start: number;
+  end: number;
+  kind: TokenKind;
   /** The source text of the token, exactly. */
-  get text(): string {
-    return this.form.text;
-  }
-
+  text: string;
   /** Lower case, ё folded: what rules match against. */
-  get norm(): string {
-    return this.form.norm;
-  }
-
+  norm: string;
+  /** Whitespace between the previous token and this one. */
+  spaceBefore: boolean;
+  /** Number of line breaks in that whitespace. */
+  newlinesBefore: number;
   /** The word form's lexicon entry: what rule lookups found for it (src/rules/lexicon.ts). */
-  get lex(): LexiconEntry {
-    return this.form.lex;
-  }
+  lex?: LexiconEntry;
+  /** What rules can start here (bits of FormClass, src/rules/form-classes.ts); UNCLASSIFIED (all bits) when tokenized without rules. */
+  classes: number;
 }
 
 // What a token is, as a regular expression (the specification the scanner
@@ -110,8 +93,18 @@ export function tokenize(text: string, from = 0, to = text.length, classifier?: 
       h = mix(h, text.charCodeAt(j));
       j++;
     }
-    const slot = formTable.find(text, i, j, h);
-    tokens.push(new Token(i, j, formTable.kindIn(slot), formTable.formIn(slot), space, newlines, classifier === undefined ? UNCLASSIFIED : formTable.classesIn(slot, classifier)));
+    const form = formAt(text, i, j, h);
+    tokens.push({
+      start: i,
+      end: j,
+      kind: form.kind,
+      text: form.text,
+      norm: form.norm,
+      spaceBefore: space,
+      newlinesBefore: newlines,
+      lex: form.lex,
+      classes: classifier === undefined ? UNCLASSIFIED : form.classesFor === classifier ? form.classes : classifier.classesOf(form),
+    });
     space = false;
     newlines = 0;
     i = j;

@@ -1,6 +1,5 @@
 import { normWord } from "../../rules/text-norm.js";
 import { lexiconEntry, type LexiconEntry } from "../../rules/lexicon.js";
-import type { FormClassifier } from "../../rules/form-classes.js";
 
 export type TokenKind = "word" | "num" | "punct";
 
@@ -49,14 +48,11 @@ class FormTable {
   /**
    * SLOT numbers per slot, side by side (two slots to a cache line): hash,
    * where the key's characters past the first INLINE start in `chars` (-1:
-   * empty slot), their length, the form's index in `forms` with its kind
-   * and lexical classes (bits below), then the first INLINE characters, two
-   * to a number.
+   * empty slot), their length, the form's index in `forms`, then the first
+   * INLINE characters, two to a number.
    */
   private slots = new Int32Array(0);
   private forms: WordForm[] = [];
-  /** The classifier whose classes the slots hold (see `classesIn`). */
-  private slotsClassifiedBy: FormClassifier | null = null;
   private chars = new Uint16Array(1 << 16);
   private used = 0;
 
@@ -64,13 +60,8 @@ class FormTable {
     this.reset(1 << 16);
   }
 
-  /**
-   * The slot of `text[start, end)`'s form, whose characters hash to `hash`
-   * (see `mix`); the form is added when new. What the tokenizer needs of a
-   * form (kind, lexical classes) is read from the slot: a token is made
-   * without touching its form's object.
-   */
-  find(text: string, start: number, end: number, hash: number): number {
+  /** The form of `text[start, end)`, whose characters hash to `hash` (see `mix`). */
+  get(text: string, start: number, end: number, hash: number): WordForm {
     const len = end - start;
     const mask = this.mask;
     const slots = this.slots;
@@ -79,38 +70,10 @@ class FormTable {
       const s = k * SLOT;
       const at = slots[s + 1];
       if (at < 0) break;
-      if (slots[s] === hash && slots[s + 2] === len && this.same(s, at, text, start, len)) return s;
+      if (slots[s] === hash && slots[s + 2] === len && this.same(s, at, text, start, len)) return this.forms[slots[s + 3]];
       k = (k + 1) & mask;
     }
     return this.add(text, start, end, hash);
-  }
-
-  /** The form in the slot at `s`. */
-  formIn(s: number): WordForm {
-    return this.forms[this.slots[s + 3] & FORM_INDEX];
-  }
-
-  /** The kind of the form in the slot at `s`. */
-  kindIn(s: number): TokenKind {
-    return KINDS[(this.slots[s + 3] >>> KIND_SHIFT) & 3];
-  }
-
-  /** The lexical classes under `classifier` of the form in the slot at `s`, kept in the slot after the first time. */
-  classesIn(s: number, classifier: FormClassifier): number {
-    if (classifier !== this.slotsClassifiedBy) this.classifyWith(classifier);
-    const meta = this.slots[s + 3];
-    if (meta & CLASSIFIED) return meta >>> CLASSES_SHIFT;
-    const classes = classifier.classesOf(this.forms[meta & FORM_INDEX]);
-    if (classes >= 0 && classes < 1 << CLASS_BITS) this.slots[s + 3] = meta | CLASSIFIED | (classes << CLASSES_SHIFT);
-    return classes;
-  }
-
-  /** Slots keep the classes of one classifier (a process normally has one rule set): another one starts them afresh. */
-  private classifyWith(classifier: FormClassifier) {
-    const slots = this.slots;
-    const keep = FORM_INDEX | (3 << KIND_SHIFT);
-    for (let s = 3; s < slots.length; s += SLOT) slots[s] &= keep;
-    this.slotsClassifiedBy = classifier;
   }
 
   /** Whether the key of the slot at `s` (rest at `at`) is `text[start, start + len)`. */
@@ -126,7 +89,7 @@ class FormTable {
     return true;
   }
 
-  private add(text: string, start: number, end: number, hash: number): number {
+  private add(text: string, start: number, end: number, hash: number): WordForm {
     const codes: number[] = [];
     for (let i = start; i < end; i++) codes.push(text.charCodeAt(i));
     // a string of its own (a slice of the text would keep the whole document alive)
@@ -138,11 +101,11 @@ class FormTable {
     const form: WordForm = { text: s, kind, norm, lex: lexiconEntry(norm), classes: 0, classesFor: null };
     if (this.forms.length >= LIMIT) this.reset(this.mask + 1);
     else if ((this.forms.length + 1) * 2 > this.mask + 1) this.grow();
-    return this.insert(form, hash);
+    this.insert(form, hash);
+    return form;
   }
 
-  /** Puts a form in a free slot; returns the slot. */
-  private insert(form: WordForm, hash: number): number {
+  private insert(form: WordForm, hash: number) {
     const s = form.text;
     const rest = Math.max(0, s.length - INLINE);
     if (this.used + rest > this.chars.length) {
@@ -159,10 +122,9 @@ class FormTable {
     this.slots[slot] = hash;
     this.slots[slot + 1] = at;
     this.slots[slot + 2] = s.length;
-    this.slots[slot + 3] = this.forms.length | (KINDS.indexOf(form.kind) << KIND_SHIFT);
+    this.slots[slot + 3] = this.forms.length;
     for (let q = 0; q < INLINE && q < s.length; q++) this.slots[slot + 4 + (q >> 1)] |= s.charCodeAt(q) << ((q & 1) * 16);
     this.forms.push(form);
-    return slot;
   }
 
   private reset(capacity: number) {
@@ -179,15 +141,6 @@ class FormTable {
     for (const f of forms) this.insert(f, hashOf(f.text));
   }
 }
-
-/** The meta number of a slot: the form's index in `forms` (below LIMIT), its kind (an index in KINDS), whether its classes are known, and the classes. */
-const FORM_INDEX = LIMIT - 1;
-const KIND_SHIFT = 32 - Math.clz32(FORM_INDEX);
-const CLASSIFIED = 1 << (KIND_SHIFT + 2);
-const CLASSES_SHIFT = KIND_SHIFT + 3;
-/** Lexical classes a slot can hold (11 with LIMIT at 2^18; src/rules/form-classes.ts has 8): a form with more is classified through its object each time. */
-const CLASS_BITS = 32 - CLASSES_SHIFT;
-const KINDS: readonly TokenKind[] = ["word", "num", "punct"];
 
 /** Numbers per slot of the form table (32 bytes). */
 const SLOT = 8;
@@ -208,6 +161,9 @@ export function hashOf(s: string): number {
   return h;
 }
 
-/** The word forms of every document, interned (one table for the process). */
-export const formTable = new FormTable();
+const table = new FormTable();
 
+/** The interned form of `text[start, end)`; `hash` must be `hashOf(text.slice(start, end))`. */
+export function formAt(text: string, start: number, end: number, hash: number): WordForm {
+  return table.get(text, start, end, hash);
+}

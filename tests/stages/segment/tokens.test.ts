@@ -4,7 +4,6 @@ import { join } from "node:path";
 import { tokenize, type Token } from "../../../src/stages/segment/tokens.js";
 import { kindOf } from "../../../src/stages/segment/word-forms.js";
 import { normWord } from "../../../src/rules/text-norm.js";
-import { FormClassifier, UNCLASSIFIED } from "../../../src/rules/form-classes.js";
 
 describe("tokens", () => {
   it("words keep inner hyphens, numbers are digit runs, everything else one code point", () => {
@@ -107,32 +106,5 @@ describe("tokens: the table of word forms", () => {
     expect(many[299_999].text).toBe(words[299_999]);
     const after = tokenize("Рост ВРП в Алматы составил 5,1%.");
     expect(after.map((t) => [t.text, t.norm, t.kind, t.start])).toEqual(before.map((t) => [t.text, t.norm, t.kind, t.start]));
-  });
-});
-
-describe("tokens: lexical classes kept in the table's slots", () => {
-  // two rule sets in one process: each token must carry the classes of the classifier it was tokenized with
-  const byLength = new FormClassifier((f) => f.text.length & 0x7ff);
-  const byKind = new FormClassifier((f) => (f.kind === "word" ? 1 : f.kind === "num" ? 2 : 4));
-  const text = "Рост ВРП в Алматы составил 5,1% в 2024 году.";
-
-  it("are those of the classifier at hand, after another one classified the same forms", () => {
-    for (let round = 0; round < 3; round++)
-      for (const c of [byLength, byKind]) {
-        const tokens = tokenize(text, 0, text.length, c);
-        expect(tokens.map((t) => t.classes)).toEqual(tokens.map((t) => c.classesOf(t.form)));
-      }
-  });
-
-  it("are all bits without a classifier", () => {
-    expect(tokenize(text).every((t) => t.classes === UNCLASSIFIED)).toBe(true);
-  });
-
-  it("come out of the slot unchanged for classes that fill its bits, and through the form for wider ones", () => {
-    const wide = new FormClassifier((f) => (f.text === "ВРП" ? 1 << 20 : 0x7ff));
-    for (let round = 0; round < 2; round++) {
-      const tokens = tokenize(text, 0, text.length, wide);
-      expect(tokens.map((t) => t.classes)).toEqual(tokens.map((t) => (t.text === "ВРП" ? 1 << 20 : 0x7ff)));
-    }
   });
 });
