@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { tokenize, type Token } from "../../../src/stages/segment/tokens.js";
 import { kindOf } from "../../../src/stages/segment/word-forms.js";
 import { normWord } from "../../../src/rules/text-norm.js";
+import { seeded } from "../../../bench/random.mjs";
 
 describe("tokens", () => {
   it("words keep inner hyphens, numbers are digit runs, everything else one code point", () => {
@@ -84,9 +85,7 @@ describe("tokens: the scanner cuts whole corpora as the regular expression does"
 
   it("every character class at every position of a mixed text", () => {
     const alphabet = ["а", "Я", "ё", "Ё", "z", "É", "ß", "×", "ɏ", "ɐ", "\u0301", "Ω", "ң", "Ḁ", "-", "‐", "'", "’", " ", "\n", "\t", "\u00a0", "\u2009", "\u3000", "\ufeff", "7", "٣", ",", "%", "🇰", "\ud800", "\udc00", "«"];
-    let seed = 11;
-    // integer arithmetic: in floating point the product loses bits and the sequence soon cycles
-    const rnd = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    const rnd = seeded(11);
     for (let k = 0; k < 300; k++) {
       const text = Array.from({ length: 1 + Math.floor(rnd() * 30) }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join("");
       const got = tokenize(text).map(({ start, end, text, kind, norm, spaceBefore, newlinesBefore }) => ({ start, end, text, kind, norm, spaceBefore, newlinesBefore }));
