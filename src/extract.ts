@@ -10,6 +10,7 @@ import { inProcess, workerPool } from "./batch/executor.js";
 import type { CompiledRules } from "./rules/compile.js";
 import { runDocument, MENTION_STAGES } from "./pipeline.js";
 import { JsonlFile } from "./sinks/jsonl-file.js";
+import { documentLineParts } from "./sinks/document-json.js";
 import { toMentions } from "./sinks/record-json.js";
 import { layer } from "./core/annotated.js";
 
@@ -101,7 +102,7 @@ export async function runExtract(opts: ExtractOptions): Promise<RunReport> {
   };
 
   // results wait here until every earlier document is done, then go out in input order
-  const ready = new Map<number, { result: DocumentResult; status: "processed" | "skipped" | "failed" }>();
+  const ready = new Map<number, { result: DocumentResult; status: "processed" | "skipped" | "failed"; textJson?: Uint8Array }>();
   let nextOut = 0;
   let pending: DocumentResult[] = [];
   const flushStore = async () => {
@@ -113,14 +114,14 @@ export async function runExtract(opts: ExtractOptions): Promise<RunReport> {
   const emit = () => (writing = writing.then(writeReady));
   const writeReady = async () => {
     while (ready.has(nextOut)) {
-      const { result, status } = ready.get(nextOut)!;
+      const { result, status, textJson } = ready.get(nextOut)!;
       ready.delete(nextOut);
       nextOut++;
       for (const r of result.records) {
         const full = records.write(r);
         if (full) await full;
       }
-      const full = documents.write(result.document);
+      const full = documents.writeLine(documentLineParts(result.document, textJson));
       if (full) await full;
       report.records += result.records.length;
       if (status === "failed") {
@@ -166,6 +167,7 @@ export async function runExtract(opts: ExtractOptions): Promise<RunReport> {
         continue;
       }
       const raw = item.doc;
+      const textJson = item.textJson;
       if (store && !opts.full) {
         if (known && known.docId === raw.docId && known.rulesVersion === opts.rules.version) {
           const stored = await guarded(() => store!.load(documentKey(raw.source)));
@@ -181,7 +183,7 @@ export async function runExtract(opts: ExtractOptions): Promise<RunReport> {
         try {
           const outcome = await executor.run(raw);
           const result = resultOf(raw, outcome, opts.rules.version);
-          ready.set(mySeq, { result, status: outcome.ok ? "processed" : "failed" });
+          ready.set(mySeq, { result, status: outcome.ok ? "processed" : "failed", textJson });
           await emit();
         } catch (e) {
           failure ??= e;

@@ -49,7 +49,12 @@ export interface FailedDocument {
   format: string;
 }
 
-export type IngestItem = { ok: true; doc: RawDocument } | { ok: false; failed: FailedDocument };
+/**
+ * What ingest gives for one document. `textJson`, when the text came from a
+ * JSON string (a JSONL line's `text`), is that literal exactly as the input
+ * wrote it (UTF-8, quotes included): documents.jsonl takes it as it is.
+ */
+export type IngestItem = { ok: true; doc: RawDocument; textJson?: Uint8Array } | { ok: false; failed: FailedDocument };
 
 export function emptySource(path: string | null): Source {
   return { path, id: null, url: null, outlet: null, title: null, published: null };

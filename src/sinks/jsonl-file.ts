@@ -10,36 +10,65 @@ import { once } from "node:events";
 export class JsonlFile {
   private readonly stream: WriteStream;
   private readonly tmp: string;
-  /** Lines not yet handed to the stream, and their length in UTF-16 units. */
-  private pending: string[] = [];
-  private pendingLength = 0;
+  /** Bytes gathered for the stream: lines are encoded straight into it. */
+  private chunk = Buffer.allocUnsafe(CHUNK);
+  private used = 0;
   lines = 0;
 
   constructor(readonly path: string) {
     this.tmp = `${path}.tmp-${process.pid}`;
     // room for a few chunks: the pipeline goes on while the disk takes them (a stream's default, 16 KB, made it wait at every chunk)
-    this.stream = createWriteStream(this.tmp, { encoding: "utf8", highWaterMark: 1 << 20 });
+    this.stream = createWriteStream(this.tmp, { highWaterMark: 1 << 20 });
   }
 
   /**
-   * Appends one JSON line. Lines are handed to the stream in chunks of about
-   * 64 KB; a promise comes back only when the stream's buffer is full
+   * Appends one JSON line. Lines are handed to the stream in chunks of
+   * CHUNK bytes; a promise comes back only when the stream's buffer is full
    * and the caller must wait for it to drain.
    */
   write(value: unknown): Promise<void> | undefined {
+    return this.writeLine([JSON.stringify(value)]);
+  }
+
+  /**
+   * Appends one line made of pieces of JSON: strings, and bytes that are
+   * already UTF-8 JSON (a literal kept as the input wrote it). Returns as `write`.
+   */
+  writeLine(parts: ReadonlyArray<string | Uint8Array>): Promise<void> | undefined {
     this.lines++;
-    const line = `${JSON.stringify(value)}\n`;
-    this.pending.push(line);
-    this.pendingLength += line.length;
-    return this.pendingLength >= CHUNK ? this.flush() : undefined;
+    let wait: Promise<void> | undefined;
+    for (const p of parts) wait = this.put(p) ?? wait;
+    return this.put("\n") ?? wait;
+  }
+
+  private put(piece: string | Uint8Array): Promise<void> | undefined {
+    // a UTF-16 unit takes at most three bytes
+    const most = typeof piece === "string" ? piece.length * 3 : piece.length;
+    let wait: Promise<void> | undefined;
+    if (most > CHUNK - this.used) {
+      wait = this.flush();
+      // more than a chunk: handed to the stream alone
+      if (most > CHUNK) return this.send(typeof piece === "string" ? Buffer.from(piece, "utf8") : piece) ?? wait;
+    }
+    if (typeof piece === "string") this.used += this.chunk.write(piece, this.used, "utf8");
+    else {
+      this.chunk.set(piece, this.used);
+      this.used += piece.length;
+    }
+    return wait;
   }
 
   private flush(): Promise<void> | undefined {
-    if (!this.pending.length) return undefined;
-    const chunk = this.pending.join("");
-    this.pending = [];
-    this.pendingLength = 0;
-    return this.stream.write(chunk) ? undefined : once(this.stream, "drain").then(() => undefined);
+    if (!this.used) return undefined;
+    const full = this.chunk.subarray(0, this.used);
+    // the stream keeps the chunk until it is written: the next lines go to a new one
+    this.chunk = Buffer.allocUnsafe(CHUNK);
+    this.used = 0;
+    return this.send(full);
+  }
+
+  private send(bytes: Uint8Array): Promise<void> | undefined {
+    return this.stream.write(bytes) ? undefined : once(this.stream, "drain").then(() => undefined);
   }
 
   async commit(): Promise<void> {
@@ -50,11 +79,11 @@ export class JsonlFile {
   }
 
   async abort(): Promise<void> {
-    this.pending = [];
+    this.used = 0;
     this.stream.destroy();
     await rm(this.tmp, { force: true });
   }
 }
 
-/** Characters gathered before they are written: a few documents (lines kept longer would outlive the young generation and fill the old one). */
-const CHUNK = 1 << 16;
+/** Bytes gathered before they are handed to the stream: a few documents. */
+const CHUNK = 1 << 17;

@@ -6,6 +6,7 @@ import { emptySource } from "../../core/document.js";
 import { findDateline, normalizeDate } from "./dateline.js";
 import { sha256 } from "./digest.js";
 import { failedItem } from "./failures.js";
+import { stringMemberRange } from "./json-member.js";
 import type { OutletCatalog } from "./outlets.js";
 
 /**
@@ -81,7 +82,10 @@ function lineItem(line: RawLine, path: string, outlets: OutletCatalog, maxBytes:
       meta.published_from = found.kind;
     }
   }
-  return { ok: true, doc: { docId: line.hash, source, text: o.text, format: "jsonl", decoding: { encoding: "utf-8", method: "json", bom: false }, meta } };
+  // the text's literal, copied out of the read chunk (a view would keep the whole chunk alive)
+  const literal = stringMemberRange(line.bytes, "text");
+  const textJson = literal ? Buffer.from(line.bytes.subarray(literal[0], literal[1])) : undefined;
+  return { ok: true, doc: { docId: line.hash, source, text: o.text, format: "jsonl", decoding: { encoding: "utf-8", method: "json", bom: false }, meta }, textJson };
 }
 
 /** The file's lines as bytes (without `\n` or `\r\n`), streamed; blank lines are skipped. */
