@@ -7,10 +7,12 @@
 //  - the floor: read + JSON parse + one number regex pass (MB/s);
 //  - `pokazatel extract` end to end on one core and on all cores: MB/s,
 //    documents/s, records/s, peak RSS;
+//  - the machine's own ceiling for that scaling: as many independent one-core
+//    extract processes as cores, each on its share of the documents, at once;
 //  - each stage's share of the pipeline's time;
 //  - peak RSS on a --big MB corpus, to show memory stays flat in corpus size.
-import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -30,18 +32,58 @@ function floor(file) {
   return (performance.now() - t0) / 1000;
 }
 
-/** Runs extract under /usr/bin/time for peak RSS; returns seconds, RSS MB, records. */
-function extract(file, concurrency) {
+function extractArgs(file, concurrency) {
   const out = join(work, `out-${concurrency}-${Math.random().toString(36).slice(2)}`);
-  const args = ["extract", file, "--out", out, "--no-db", "--quiet", "--concurrency", String(concurrency)];
+  return { out, args: ["-f", "%M %U %S", process.execPath, join(root, "bin/pokazatel"), "extract", file, "--out", out, "--no-db", "--quiet", "--concurrency", String(concurrency)] };
+}
+
+/** What /usr/bin/time printed last: peak RSS (MB) and CPU seconds (user + system). */
+function timeFigures(stderr) {
+  const [kb, user, sys] = stderr.trim().split("\n").pop().split(" ").map(Number);
+  return { rss: kb / 1024, cpu: user + sys };
+}
+
+/** Runs extract under /usr/bin/time; returns seconds, peak RSS MB, CPU seconds, records, documents. */
+function extract(file, concurrency) {
+  const { out, args } = extractArgs(file, concurrency);
   const t0 = performance.now();
-  const r = spawnSync("/usr/bin/time", ["-f", "%M", process.execPath, join(root, "bin/pokazatel"), ...args], { encoding: "utf8" });
+  const r = spawnSync("/usr/bin/time", args, { encoding: "utf8" });
   const seconds = (performance.now() - t0) / 1000;
   if (r.status !== 0 && r.status !== 1) throw new Error(`extract failed (${r.status}): ${r.stderr.slice(-500)}`);
-  const rss = Number(r.stderr.trim().split("\n").pop()) / 1024;
   const run = JSON.parse(readFileSync(join(out, "run.json"), "utf8"));
   rmSync(out, { recursive: true, force: true });
-  return { seconds, rss, records: run.records, docs: run.documents.seen };
+  return { seconds, ...timeFigures(r.stderr), records: run.records, docs: run.documents.seen };
+}
+
+/**
+ * The scaling this machine allows: the documents dealt round-robin into `n`
+ * files, and one one-core extract process per file, all at once (no worker
+ * pool, no messages between threads). Returns the wall-clock seconds of all.
+ */
+async function independent(file, n) {
+  const parts = Array.from({ length: n }, () => []);
+  readFileSync(file, "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .forEach((l, i) => parts[i % n].push(l));
+  const files = parts.map((lines, k) => {
+    const f = join(work, `part-${k}.jsonl`);
+    writeFileSync(f, `${lines.join("\n")}\n`);
+    return f;
+  });
+  const t0 = performance.now();
+  await Promise.all(
+    files.map(
+      (f) =>
+        new Promise((resolve, reject) => {
+          const { args } = extractArgs(f, 1);
+          const child = spawn("/usr/bin/time", args, { stdio: "ignore" });
+          child.on("error", reject);
+          child.on("exit", (code) => (code === 0 || code === 1 ? resolve() : reject(new Error(`extract of ${f} exited with ${code}`))));
+        }),
+    ),
+  );
+  return (performance.now() - t0) / 1000;
 }
 
 async function stageShares(file) {
@@ -67,10 +109,18 @@ const size = c.bytes / 1e6;
 console.log(`corpus: ${size.toFixed(1)} MB, ${c.docs} documents`);
 const f = floor(file);
 console.log(`floor (read + parse + one regex pass): ${(size / f).toFixed(1)} MB/s`);
+const rate = {};
 for (const conc of [1, cores]) {
   const r = extract(file, conc);
+  rate[conc] = size / r.seconds;
   console.log(
-    `extract, ${conc === 1 ? "one core" : `${conc} cores`}: ${(size / r.seconds).toFixed(2)} MB/s, ${(r.docs / r.seconds).toFixed(0)} documents/s, ${(r.records / r.seconds).toFixed(0)} records/s, ${r.records} records, peak RSS ${r.rss.toFixed(0)} MB (floor/extract = ${(size / f / (size / r.seconds)).toFixed(1)})`,
+    `extract, ${conc === 1 ? "one core" : `${conc} cores`}: ${(size / r.seconds).toFixed(2)} MB/s, ${(r.docs / r.seconds).toFixed(0)} documents/s, ${(r.records / r.seconds).toFixed(0)} records/s, ${r.records} records, peak RSS ${r.rss.toFixed(0)} MB, CPU ${(r.cpu / r.seconds).toFixed(2)} cores busy on average (floor/extract = ${(size / f / (size / r.seconds)).toFixed(1)})`,
+  );
+}
+if (cores > 1) {
+  const s = await independent(file, cores);
+  console.log(
+    `scaling: ${cores} cores give ${(rate[cores] / rate[1]).toFixed(2)} times one core; ${cores} independent one-core processes, each on 1/${cores} of the documents at once, give ${(size / s / rate[1]).toFixed(2)} times (${(size / s).toFixed(2)} MB/s): what this machine allows`,
   );
 }
 console.log(`stage shares: ${await stageShares(file)}`);
