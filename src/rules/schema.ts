@@ -97,6 +97,7 @@ function build(z: typeof Zod) {
     "year_end",
     "year_to_date",
     "date",
+    "earlier",
   ]);
 
   const periodsFile = z

@@ -160,18 +160,23 @@ export class TerritoryFocus {
 }
 
 /**
- * The period of a quantity: a period expression of its own sentence (the
- * nearest one before it, else the first after it), else the last one of the
- * same paragraph before it (carried, marked inferred). `periods` must not
- * hold comparison bases ("больше, чем в 2024 году"): see `comparisonBases`.
+ * The period of a quantity [tokenFrom, tokenTo): a period that refers back
+ * right after it ("9,8% годом ранее"), else a period expression of its own
+ * sentence (the nearest one before it, else the first after it that does
+ * not refer back), else the last one of the same paragraph before it
+ * (carried, marked inferred) that does not refer back.
+ * `periods` must not hold comparison bases ("больше, чем в 2024 году"): see
+ * `comparisonBases`.
  */
-export function periodFor(tokenFrom: number, sentenceIndex: number, sentences: Sentence[], periods: PeriodMention[]): PeriodValue | null {
+export function periodFor(tokenFrom: number, tokenTo: number, sentenceIndex: number, sentences: Sentence[], periods: PeriodMention[]): PeriodValue | null {
   const s = sentences[sentenceIndex];
   const own = periods.filter((p) => p.sentence === sentenceIndex);
+  const back = own.find((p) => p.refersBack && p.tokenFrom === tokenTo);
+  if (back) return toValue(back, false);
   const before = own.filter((p) => p.tokenTo <= tokenFrom).pop();
-  const chosen = before ?? own.find((p) => p.tokenFrom >= tokenFrom);
+  const chosen = before ?? own.find((p) => !p.refersBack && p.tokenFrom >= tokenFrom);
   if (chosen) return toValue(chosen, false);
-  const carried = periods.filter((p) => p.sentence < sentenceIndex && sentences[p.sentence].paragraph === s.paragraph).pop();
+  const carried = periods.filter((p) => p.sentence < sentenceIndex && !p.refersBack && sentences[p.sentence].paragraph === s.paragraph).pop();
   return carried ? toValue(carried, true) : null;
 }
 
@@ -183,6 +188,8 @@ function toValue(p: PeriodMention, carried: boolean): PeriodValue {
 export function comparisonBases(periods: PeriodMention[], tokens: Token[], rules: CompiledRules): Set<PeriodMention> {
   const out = new Set<PeriodMention>();
   for (const p of periods) {
+    // "против 9,8% годом ранее": the earlier figure's own period, not a base
+    if (p.refersBack) continue;
     const from = Math.max(0, p.tokenFrom - 4);
     for (let i = from; i <= p.tokenFrom; i++)
       for (const b of patternSetOf(rules.measures.bases).candidates(tokens[i], rules.env)) {

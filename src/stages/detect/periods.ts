@@ -19,6 +19,11 @@ export interface PeriodMention {
   kind: PeriodKind;
   /** True when its year came from an inferred reference date (no publication date). */
   inferred: boolean;
+  /**
+   * It names a period relative to the one before it ("годом ранее"): it is
+   * the period of the number right before it only (src/stages/assemble/context.ts).
+   */
+  refersBack?: boolean;
   rules: string[];
 }
 
@@ -37,6 +42,14 @@ const YEAR_WORD_AFTER = /^(год|года|году|г|гг)$/;
 const pad = (n: number) => String(n).padStart(2, "0");
 const ymd = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
 const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+
+/** `YYYY-MM-DD` moved by whole years; a month's last day stays its last day (29 February 2024 → 28 February 2023). */
+function shiftYears(d: string, years: number): string {
+  const y = Number(d.slice(0, 4)) + years;
+  const m = Number(d.slice(5, 7));
+  const day = Number(d.slice(8, 10));
+  return ymd(y, m, day === lastDay(y - years, m) ? lastDay(y, m) : Math.min(day, lastDay(y, m)));
+}
 
 /** The reference date of a document: `source.published`, else the latest year its text states (marked inferred), else null. */
 export function referenceDate(doc: AnnotatedDocument, tokens: Token[], sentences: Sentence[], rules: CompiledRules): ReferenceDate | null {
@@ -105,7 +118,14 @@ function yearAfter(tokens: Token[], j: number, limit: number, ref: ReferenceDate
 }
 
 /** Resolves one matched expression to dates. Returns null when it needs a year that is not known. */
-function resolve(rule: PeriodRule, p: Parts, year: number | null, ref: ReferenceDate | null, plan = false): { from: string | null; to: string | null } | null {
+function resolve(
+  rule: PeriodRule,
+  p: Parts,
+  year: number | null,
+  ref: ReferenceDate | null,
+  plan = false,
+  before: PeriodMention | null = null,
+): { from: string | null; to: string | null } | null {
   // a period named without a year that would not be over by the publication date is last year's,
   // unless the sentence speaks of the future ("в четвертом квартале рост составит 5%")
   const yearFor = (endMonth: number): number | null => {
@@ -175,6 +195,12 @@ function resolve(rule: PeriodRule, p: Parts, year: number | null, ref: Reference
       const to = ref && ref.year === y && ref.month ? ymd(y, ref.month, ref.day ?? lastDay(y, ref.month)) : null;
       return { from: ymd(y, 1, 1), to };
     }
+    case "earlier": {
+      // "годом ранее": the sentence's period before it, `shift` years away (none before it: nothing)
+      if (!before) return null;
+      const move = (d: string | null) => (d === null ? null : shiftYears(d, rule.shift));
+      return { from: move(before.from), to: move(before.to) };
+    }
     case "date": {
       // "1 октября", or written in digits: "01.10.2025"
       const day = p.nums[0];
@@ -195,7 +221,15 @@ function hasAny(patterns: CompiledRules["sets"]["planCues"], tokens: Token[], s:
 }
 
 /** Finds and resolves the period expressions of a sentence. */
-export function findPeriods(tokens: Token[], s: Sentence, si: number, ref: ReferenceDate | null, rules: CompiledRules): PeriodMention[] {
+export function findPeriods(
+  tokens: Token[],
+  s: Sentence,
+  si: number,
+  ref: ReferenceDate | null,
+  rules: CompiledRules,
+  /** The last period of the paragraph before this sentence: what "Годом ранее …" at its start refers to. */
+  earlier: PeriodMention | null = null,
+): PeriodMention[] {
   const out: PeriodMention[] = [];
   let plan: string | null | undefined;
   // leftmost-longest: every match, by start, the longest first; a chosen one (with the year
@@ -209,7 +243,7 @@ export function findPeriods(tokens: Token[], s: Sentence, si: number, ref: Refer
     let to = best.to;
     const used = [best.rule.id];
     let year: number | null = null;
-    if (p.years.length === 0) {
+    if (p.years.length === 0 && best.rule.resolve !== "earlier") {
       const ya = yearAfter(tokens, to, s.tokenTo, ref, rules);
       if (ya) {
         year = ya.year;
@@ -219,7 +253,8 @@ export function findPeriods(tokens: Token[], s: Sentence, si: number, ref: Refer
     }
     // whether the sentence speaks of plans: looked up once, and only when it has a period
     if (plan === undefined) plan = hasAny(rules.sets.planCues, tokens, s, rules);
-    const dates = resolve(best.rule, p, year, ref, plan !== null);
+    const previous = out.length ? out[out.length - 1] : earlier;
+    const dates = resolve(best.rule, p, year, ref, plan !== null, previous);
     if (dates) {
       let kind: PeriodKind = best.rule.kind ?? "actual";
       if (!best.rule.kind && plan) {
@@ -239,7 +274,9 @@ export function findPeriods(tokens: Token[], s: Sentence, si: number, ref: Refer
         sentence: si,
         ...dates,
         kind,
-        inferred: Boolean(ref?.inferred && (yearFromRef || best.rule.resolve === "year_relative" || year !== null)),
+        inferred:
+          best.rule.resolve === "earlier" ? previous!.inferred : Boolean(ref?.inferred && (yearFromRef || best.rule.resolve === "year_relative" || year !== null)),
+        ...(best.rule.resolve === "earlier" ? { refersBack: true } : {}),
         rules: used,
       });
     }
@@ -259,7 +296,9 @@ export const periodsStage: Stage = {
     const out: PeriodMention[] = [];
     sentences.forEach((s, si) => {
       // periods matter only where a number can take them: in paragraphs that hold one
-      if (!s.chrome && s.anchored) out.push(...findPeriods(tokens, s, si, ref, rules));
+      if (s.chrome || !s.anchored) return;
+      const last = out.length ? out[out.length - 1] : null;
+      out.push(...findPeriods(tokens, s, si, ref, rules, last && sentences[last.sentence].paragraph === s.paragraph ? last : null));
     });
     doc.layers.periods = out;
   },

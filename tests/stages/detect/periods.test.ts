@@ -123,6 +123,27 @@ describe("without a publication date", () => {
   });
 });
 
+describe("periods relative to the one before them ('годом ранее')", () => {
+  it("moves the sentence's period before it back a year, the month's last day kept its last", () => {
+    expect(periods("За январь-февраль 2024 года рост 5% против 3% годом ранее.", "2024-03-15")).toEqual([
+      { text: "За январь-февраль 2024 года", from: "2024-01-01", to: "2024-02-29", kind: "actual", inferred: false },
+      { text: "годом ранее", from: "2023-01-01", to: "2023-02-28", kind: "actual", inferred: false },
+    ]);
+  });
+  it("takes the paragraph's last period when the sentence has none before it", () => {
+    expect(periods("За 9 месяцев 2025 года рост 5%. Год назад рост составлял 3%.", "2025-10-03").map((p) => [p.text, p.from, p.to])).toEqual([
+      ["За 9 месяцев 2025 года", "2025-01-01", "2025-09-30"],
+      ["Год назад", "2024-01-01", "2024-09-30"],
+    ]);
+  });
+  it("is always actual, even in a sentence that speaks of plans", () => {
+    expect(periods("В 2026 году планируется рост на 5% против 3% годом ранее.", "2025-10-03").map((p) => p.kind)).toEqual(["plan", "actual"]);
+  });
+  it("gives nothing with no period before it in its paragraph", () => {
+    expect(periods("За 9 месяцев 2025 года рост 5%.\n\nГодом ранее рост составлял 3%. Рост 5% против 3% годом ранее.", "2025-10-03").map((p) => p.text)).toEqual(["За 9 месяцев 2025 года"]);
+  });
+});
+
 describe("no period", () => {
   for (const text of ["Рост составил 5%.", "Код 32.13.2024 неверный.", "Телефон 8 (7172) 55-66-77.", "Приняли участие 300 человек.", "В течение трех лет рост."])
     it(JSON.stringify(text), () => {
