@@ -134,6 +134,8 @@ export interface CompiledRules {
   cues: CueRule[];
   counted: CountedRule[];
   subjects: Array<NamedPattern & { indicator: string }>;
+  /** Words that name the indicator of the figure before them ("этот показатель"): indicators.yaml `refer_back`. */
+  indicatorReferences: NamedPattern[];
   gazetteer: Map<string, GazetteerEntry[]>;
   regions: Map<string, { code: string; name: string; centre: string }>;
   country: { code: string; name: string };
@@ -334,7 +336,9 @@ export function compile(loaded: LoadedRules): CompiledRules {
   const cues: CueRule[] = [];
   const counted: CountedRule[] = [];
   const subjects: CompiledRules["subjects"] = [];
-  for (const f of indicatorFiles)
+  const indicatorReferences: NamedPattern[] = [];
+  for (const f of indicatorFiles) {
+    f.data.refer_back.forEach((p, i) => indicatorReferences.push({ id: `${f.name}.refer_back.${i + 1}`, pattern: parsePattern(p) }));
     f.data.indicators.forEach((ind, i) => {
       claim(`indicators.code.${ind.code}`, f, ["indicators", i, "code"], `indicator "${ind.code}"`);
       indicators.set(ind.code, { code: ind.code, label: ind.label, units: ind.units });
@@ -348,6 +352,7 @@ export function compile(loaded: LoadedRules): CompiledRules {
       );
       ind.subjects.forEach((s, j) => subjects.push({ id: `${id}.subject${j + 1}`, indicator: ind.code, pattern: parsePattern(s) }));
     });
+  }
   if (!indicators.has("other")) errors.push(new RuleError(indicatorFiles[0].path, 1, 1, 'the catalogue must define the indicator "other"', "rule.missing_other"));
 
   const gazetteer = new Map<string, GazetteerEntry[]>();
@@ -463,6 +468,7 @@ export function compile(loaded: LoadedRules): CompiledRules {
     cues,
     counted,
     subjects,
+    indicatorReferences,
     gazetteer,
     regions,
     country,

@@ -178,6 +178,7 @@ function build(z: typeof Zod) {
           })
           .strict(),
       ),
+      refer_back: z.array(patternStr).default([]),
     })
     .strict();
 

@@ -11,7 +11,7 @@ import type { Quantity } from "../detect/quantities.js";
 import type { CueMention } from "../detect/cues.js";
 import { clausesOf, clauseIndexOf, type Clause } from "./clauses.js";
 import { measureOf, firstMatch } from "./measure.js";
-import { chooseIndicator } from "./indicator.js";
+import { chooseIndicator, unitFits } from "./indicator.js";
 import { comparisonBases, listedPlaces, mainTerritory, periodFor, TerritoryFocus, type PeriodValue, type TerritoryValue } from "./context.js";
 import { anyRecordable, mayGiveRecord } from "./recordable.js";
 
@@ -153,6 +153,7 @@ export function assemble(
       const isCountry = territory?.code === "KZ";
       let indicator: string;
       let cue: CueMention | null = null;
+      let referenceSpan: Span | null = null;
       let cueRule: string | null = null;
       if (q.counted) {
         indicator = q.counted.indicator;
@@ -168,7 +169,15 @@ export function assemble(
             previous = out[k];
             break;
           }
-        if (previous && !ownCue) {
+        // "Этот показатель на 12% выше": the clause names the indicator of the figure before this sentence
+        const reference = ownCue ? null : referenceBefore(q, tokens, clause, rules);
+        const antecedent = reference ? antecedentOf(out, si, sentences) : null;
+        if (reference && antecedent && unitFits(rules.indicators.get(antecedent.indicator)!, q, measure)) {
+          indicator = antecedent.indicator;
+          cue = null;
+          referenceSpan = reference.span;
+          cueRule = reference.id;
+        } else if (previous && !ownCue) {
           // the same statement or list goes on: "644,7 млрд тенге инвестиций, с ростом на 11,1%", "чугуна выросло на 6%, стали – на 6,9%"
           indicator = previous.indicator;
           cue = null;
@@ -221,7 +230,7 @@ export function assemble(
         counted: q.counted?.lemma ?? null,
         change: measure === "change" ? { direction: m.direction, base: m.base } : null,
         subject: subjectFor(q, tokens, clause, indicator, rules),
-        cue: cue ? { start: cue.start, end: cue.end } : q.counted ? q.counted.span : null,
+        cue: cue ? { start: cue.start, end: cue.end } : (referenceSpan ?? (q.counted ? q.counted.span : null)),
         territory,
         period,
         sentence: { start: s.start, end: s.end },
@@ -255,6 +264,28 @@ function continuesChange(q: Quantity, previous: DraftRecord, tokens: Token[]): b
   if (previous.unit !== (q.unit ?? "count") && q.preposition !== "на") return false;
   if (q.unit === "percent" && q.amount && q.amount.n >= 100n * q.amount.d) return false;
   return q.preposition === "на" || dashAt(tokens, q.tokenFrom - 1);
+}
+
+/** Words in the clause before the number that name the indicator of an earlier figure ("этот показатель", "данный показатель"). */
+function referenceBefore(q: Quantity, tokens: Token[], clause: Clause, rules: CompiledRules): { id: string; span: Span } | null {
+  const set = patternSetOf(rules.indicatorReferences);
+  for (let i = q.tokenFrom - 1; i >= clause.from; i--)
+    for (const r of set.candidates(tokens[i], rules.env)) {
+      const m = matchAt(r.pattern, tokens, i, q.tokenFrom, rules.env);
+      if (m) return { id: r.id, span: { start: tokens[i].start, end: tokens[m.to - 1].end } };
+    }
+  return null;
+}
+
+/** Sentences back that a reference ("этот показатель") may reach for its figure. */
+const REFERENCE_REACH = 2;
+
+/** The record an indicator reference points to: the last one of the sentences just before (same paragraph), or null. */
+function antecedentOf(out: DraftRecord[], si: number, sentences: ReturnType<typeof layer<"sentences">>): DraftRecord | null {
+  const last = out[out.length - 1];
+  if (!last) return null;
+  const at = last.quantity.sentence;
+  return at < si && at >= si - REFERENCE_REACH && sentences[at].paragraph === sentences[si].paragraph ? last : null;
 }
 
 const dashAt = (tokens: Token[], i: number): boolean => i >= 0 && i < tokens.length && isDash(tokens[i]);
