@@ -7,6 +7,7 @@ import { neg, type Exact } from "../../numbers/exact.js";
 import { matchAt } from "../../rules/pattern.js";
 import { joinLists, patternSetOf } from "../../rules/pattern-set.js";
 import { isDash, type Token } from "../segment/tokens.js";
+import type { Sentence } from "../segment/sentences.js";
 import type { Quantity } from "../detect/quantities.js";
 import type { CueMention } from "../detect/cues.js";
 import { clausesOf, clauseIndexOf, type Clause } from "./clauses.js";
@@ -136,7 +137,7 @@ export function assemble(
       // "количество моногородов сокращено с 27 до 20", "число субъектов МСБ превысило 54 тыс.": a bare
       // number in a clause about a counted thing (a scaled, bounded or changing number: not a list number)
       if (q.type === "number" && (q.transition || q.preposition === "до" || q.hasScale || q.qualifier !== "exact")) {
-        const counted = countedCueBefore(q, tokens, clause, rules);
+        const counted = countedCueBefore(q, tokens, clause, s, rules);
         if (counted) {
           q = { ...q, type: "count", unit: "count", counted };
           used.push("assemble.counted_cue");
@@ -302,14 +303,22 @@ function changeWordIn(tokens: Token[], clause: Clause, rules: CompiledRules): bo
   return firstMatch(joinLists(m.changeUp, m.changeDown, m.comparativeUp, m.comparativeDown, m.changeNouns), tokens, clause.from, clause.to, rules) !== null;
 }
 
-function countedCueBefore(q: Quantity, tokens: Token[], clause: Clause, rules: CompiledRules): Quantity["counted"] {
+/** A counted noun before the number in its clause ("число субъектов МСБ превысило 54 тыс."), with what it requires in the sentence (as after a number). */
+function countedCueBefore(q: Quantity, tokens: Token[], clause: Clause, s: Sentence, rules: CompiledRules): Quantity["counted"] {
   const set = patternSetOf(rules.counted);
   for (let i = q.tokenFrom - 1; i >= clause.from; i--)
     for (const c of set.candidates(tokens[i], rules.env)) {
       const m = matchAt(c.pattern, tokens, i, q.tokenFrom, rules.env);
-      if (m) return { lemma: c.lemma, indicator: c.indicator, span: { start: tokens[i].start, end: tokens[m.to - 1].end }, rule: c.id };
+      if (!m) continue;
+      if (c.requires.length && !c.requires.some((p) => matchesIn(p, tokens, s.tokenFrom, s.tokenTo, rules))) continue;
+      return { lemma: c.lemma, indicator: c.indicator, span: { start: tokens[i].start, end: tokens[m.to - 1].end }, rule: c.id };
     }
   return null;
+}
+
+function matchesIn(p: Parameters<typeof matchAt>[0], tokens: Token[], from: number, to: number, rules: CompiledRules): boolean {
+  for (let i = from; i < to; i++) if (matchAt(p, tokens, i, to, rules.env)) return true;
+  return false;
 }
 
 function planIn(tokens: Token[], clause: Clause, rules: CompiledRules): boolean {
