@@ -78,9 +78,15 @@ export class JsonlFile {
     await rename(this.tmp, this.path);
   }
 
+  /** Drops what was written: the file beside the final name is removed, the final name untouched. */
   async abort(): Promise<void> {
     this.used = 0;
-    this.stream.destroy();
+    // the stream opens its file in the background: removed only once the stream has closed it (it may not exist yet)
+    if (!this.stream.closed) {
+      const closed = once(this.stream, "close");
+      this.stream.destroy();
+      await closed;
+    }
     await rm(this.tmp, { force: true });
   }
 }

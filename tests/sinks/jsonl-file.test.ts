@@ -29,11 +29,16 @@ describe("JsonlFile", () => {
     expect(f.lines).toBe(3000);
   });
 
-  it("leaves nothing behind when aborted", async () => {
+  it("leaves nothing behind when aborted, even before its file is open", async () => {
+    // the stream opens its file in the background: an abort must not remove it before it exists
     const d = dir();
-    const f = new JsonlFile(join(d, "out.jsonl"));
-    f.write({ a: 1 });
-    await f.abort();
+    await Promise.all(
+      Array.from({ length: 100 }, async (_, i) => {
+        const f = new JsonlFile(join(d, `out-${i}.jsonl`));
+        if (i % 2) f.write({ a: i });
+        await f.abort();
+      }),
+    );
     expect(readdirSync(d)).toEqual([]);
   });
 });
