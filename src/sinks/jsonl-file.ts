@@ -11,8 +11,10 @@ export class JsonlFile {
   private readonly stream: WriteStream;
   private readonly tmp: string;
   /** Bytes gathered for the stream: lines are encoded straight into it. */
-  private chunk = Buffer.allocUnsafe(CHUNK);
+  private chunk: Buffer = Buffer.allocUnsafe(CHUNK);
   private used = 0;
+  /** Chunks the stream has written out, ready to take lines again. */
+  private readonly spare: Buffer[] = [];
   lines = 0;
 
   constructor(readonly path: string) {
@@ -60,15 +62,16 @@ export class JsonlFile {
 
   private flush(): Promise<void> | undefined {
     if (!this.used) return undefined;
-    const full = this.chunk.subarray(0, this.used);
-    // the stream keeps the chunk until it is written: the next lines go to a new one
-    this.chunk = Buffer.allocUnsafe(CHUNK);
+    const chunk = this.chunk;
+    // the stream keeps the chunk until it is written, then it takes lines again: a few chunks serve the whole run
+    this.chunk = this.spare.pop() ?? Buffer.allocUnsafe(CHUNK);
+    const used = this.used;
     this.used = 0;
-    return this.send(full);
+    return this.send(chunk.subarray(0, used), () => this.spare.push(chunk));
   }
 
-  private send(bytes: Uint8Array): Promise<void> | undefined {
-    return this.stream.write(bytes) ? undefined : once(this.stream, "drain").then(() => undefined);
+  private send(bytes: Uint8Array, written?: () => void): Promise<void> | undefined {
+    return this.stream.write(bytes, written) ? undefined : once(this.stream, "drain").then(() => undefined);
   }
 
   async commit(): Promise<void> {

@@ -82,9 +82,9 @@ function lineItem(line: RawLine, path: string, outlets: OutletCatalog, maxBytes:
       meta.published_from = found.kind;
     }
   }
-  // the text's literal, copied out of the read chunk (a view would keep the whole chunk alive)
+  // the text's literal: a view of the bytes read (it keeps their chunk alive only until the document is written)
   const literal = stringMemberRange(line.bytes, "text");
-  const textJson = literal ? Buffer.from(line.bytes.subarray(literal[0], literal[1])) : undefined;
+  const textJson = literal ? line.bytes.subarray(literal[0], literal[1]) : undefined;
   return { ok: true, doc: { docId: line.hash, source, text: o.text, format: "jsonl", decoding: { encoding: "utf-8", method: "json", bom: false }, meta }, textJson };
 }
 
