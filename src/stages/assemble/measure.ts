@@ -35,6 +35,11 @@ export function firstMatch(patterns: NamedPattern[], tokens: Token[], from: numb
   return null;
 }
 
+/** Whether `o` is a bare number joined by "и"/"или" to `q` and sharing its unit ("5 и 7%"; src/stages/detect/quantities.ts). */
+function joinedTo(o: Quantity, q: Quantity): boolean {
+  return o.tokenTo === q.tokenFrom - 1 && o.rules.includes("numbers.shared_unit");
+}
+
 const ASSERTING = /^(составил|составила|составило|составили|составляет|составляют|составит|составят|достиг|достигла|достигло|достигли|достигнет|зафиксирован|зафиксирована|зафиксировано|отмечен|отмечена|отмечено)$/;
 
 /**
@@ -49,8 +54,9 @@ export function measureOf(q: Quantity, tokens: Token[], clause: Clause, others: 
   const used: string[] = [];
   const base = baseOf(tokens, clause, rules);
   if (q.unit === "place") return { measure: "rank", direction: null, base: null, rules: ["measures.rank"] };
-  // the nearest change word before the number, not separated from it by another number
-  const prevQ = others.filter((o) => o.tokenTo <= q.tokenFrom && o.tokenFrom >= clause.from).pop();
+  // the nearest change word before the number, not separated from it by another number (one joined
+  // to it, "на 5 и 7%", does not separate: the change word is both numbers')
+  const prevQ = others.filter((o) => o.tokenTo <= q.tokenFrom && o.tokenFrom >= clause.from && !joinedTo(o, q)).pop();
   const from = prevQ ? prevQ.tokenTo : clause.from;
   const up = lastMatch(m.changeUp, tokens, from, q.tokenFrom, rules);
   const down = lastMatch(m.changeDown, tokens, from, q.tokenFrom, rules);

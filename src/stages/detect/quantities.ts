@@ -383,6 +383,8 @@ function quantityFrom(
     before.duration = q.duration;
     before.hasScale = num.scales.length > 0;
     before.rules.push("numbers.shared_unit");
+    // and the preposition governing both: "на 5 и 7%" is "на 5%" and "на 7%"
+    q.preposition = before.preposition;
   }
   if (transitionFirst) {
     transitionFirst.type = q.type;
