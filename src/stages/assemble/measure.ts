@@ -2,7 +2,7 @@ import type { CompiledRules, NamedPattern } from "../../rules/compile.js";
 import { matchAt } from "../../rules/pattern.js";
 import { joinLists, patternSetOf } from "../../rules/pattern-set.js";
 import { isDash, type Token } from "../segment/tokens.js";
-import type { Quantity } from "../detect/quantities.js";
+import { joinedTo, type Quantity } from "../detect/quantities.js";
 import type { Clause } from "./clauses.js";
 import type { Measure } from "../../core/record.js";
 
@@ -33,11 +33,6 @@ export function firstMatch(patterns: NamedPattern[], tokens: Token[], from: numb
       if (m) return { at: i, end: m.to, id: p.id };
     }
   return null;
-}
-
-/** Whether `o` is a bare number joined by "и"/"или" to `q` and sharing its unit ("5 и 7%"; src/stages/detect/quantities.ts). */
-function joinedTo(o: Quantity, q: Quantity): boolean {
-  return o.tokenTo === q.tokenFrom - 1 && o.rules.includes("numbers.shared_unit");
 }
 
 const ASSERTING = /^(составил|составила|составило|составили|составляет|составляют|составит|составят|достиг|достигла|достигло|достигли|достигнет|зафиксирован|зафиксирована|зафиксировано|отмечен|отмечена|отмечено)$/;

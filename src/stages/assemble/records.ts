@@ -8,7 +8,7 @@ import { matchAt } from "../../rules/pattern.js";
 import { joinLists, patternSetOf } from "../../rules/pattern-set.js";
 import { isDash, type Token } from "../segment/tokens.js";
 import type { Sentence } from "../segment/sentences.js";
-import type { Quantity } from "../detect/quantities.js";
+import { joinedTo, type Quantity } from "../detect/quantities.js";
 import type { CueMention } from "../detect/cues.js";
 import { clausesOf, clauseIndexOf, type Clause } from "./clauses.js";
 import { measureOf, firstMatch } from "./measure.js";
@@ -107,7 +107,10 @@ export function assemble(
       const v = focus.see(m, hasRank, listed.has(m0));
       resolved.push({ at: m.tokenFrom, value: v, rank: m.type === "country" || m.type === "ref_country" ? null : v });
     }
+    const respective = respectiveTerritories(qs, resolved, tokens, s);
     const territoryAt = (q: Quantity, isRank: boolean): TerritoryValue | null => {
+      const own = respective.get(q.tokenFrom);
+      if (own) return own;
       const pick = (r: (typeof resolved)[number]) => (isRank ? r.rank : r.value);
       if (isRank) {
         // "на втором месте Карагандинская область": the one holding the place may follow it in its clause
@@ -151,6 +154,7 @@ export function assemble(
       const m = measureOf(q, tokens, clause, qs, rules);
       let measure = m.measure;
       const territory = territoryAt(q, measure === "rank");
+      if (respective.has(q.tokenFrom)) used.push("assemble.respectively");
       const isCountry = territory?.code === "KZ";
       let indicator: string;
       let cue: CueMention | null = null;
@@ -276,6 +280,31 @@ function referenceBefore(q: Quantity, tokens: Token[], clause: Clause, rules: Co
       if (m) return { id: r.id, span: { start: tokens[i].start, end: tokens[m.to - 1].end } };
     }
   return null;
+}
+
+/**
+ * "В Астане и Алматы введено 3,2 и 2,8 млн кв. м жилья соответственно":
+ * before "соответственно", numbers joined by "и" take the territories named
+ * before them, in order, when there are as many different ones.
+ */
+function respectiveTerritories(qs: Quantity[], resolved: Array<{ at: number; value: TerritoryValue | null }>, tokens: Token[], s: Sentence): Map<number, TerritoryValue> {
+  /** By the number's first token. */
+  const out = new Map<number, TerritoryValue>();
+  let word = -1;
+  for (let i = s.tokenFrom; i < s.tokenTo && word < 0; i++) if (tokens[i].norm === "соответственно") word = i;
+  if (word < 0) return out;
+  for (let k = 0; k < qs.length; ) {
+    let e = k;
+    while (e + 1 < qs.length && joinedTo(qs[e], qs[e + 1])) e++;
+    const group = qs.slice(k, e + 1);
+    if (group.length >= 2 && group[group.length - 1].tokenTo <= word) {
+      const named = resolved.filter((r) => r.value && r.at < group[0].tokenFrom).map((r) => r.value!);
+      const last = named.slice(-group.length);
+      if (last.length === group.length && new Set(last.map((v) => `${v.code}/${v.place ?? ""}`)).size === group.length) group.forEach((q, j) => out.set(q.tokenFrom, last[j]));
+    }
+    k = e + 1;
+  }
+  return out;
 }
 
 /** Sentences back that a reference ("этот показатель") may reach for its figure. */

@@ -399,6 +399,11 @@ function quantityFrom(
   return q;
 }
 
+/** Whether `o` is a bare number joined by "и"/"или" to the next number `q`, sharing its unit ("5 и 7%", "3,2 и 2,8 млн кв. м"). */
+export function joinedTo(o: Quantity, q: Quantity): boolean {
+  return o.tokenTo === q.tokenFrom - 1 && o.rules.includes("numbers.shared_unit");
+}
+
 function withQualifier(q: Quantity, tokens: Token[], s: Sentence, rules: CompiledRules): void {
   const qual = qualifierBefore(tokens, q.tokenFrom, s.tokenFrom, rules);
   if (qual) {
