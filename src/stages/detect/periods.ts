@@ -20,8 +20,8 @@ export interface PeriodMention {
   /** True when its year came from an inferred reference date (no publication date). */
   inferred: boolean;
   /**
-   * It names a period relative to the one before it ("годом ранее"): it is
-   * the period of the number right before it only (src/stages/assemble/context.ts).
+   * It names a period a shift away from the one before it ("годом ранее"): it
+   * is the period of the number right before it only (src/stages/assemble/context.ts).
    */
   refersBack?: boolean;
   rules: string[];
@@ -227,8 +227,8 @@ export function findPeriods(
   si: number,
   ref: ReferenceDate | null,
   rules: CompiledRules,
-  /** The last period of the paragraph before this sentence: what "Годом ранее …" at its start refers to. */
-  earlier: PeriodMention | null = null,
+  /** The last period before this sentence in its paragraph, and in the document: what "Годом ранее …", "За отчетный период …" at its start refer to. */
+  earlier: { paragraph: PeriodMention | null; document: PeriodMention | null } = { paragraph: null, document: null },
 ): PeriodMention[] {
   const out: PeriodMention[] = [];
   let plan: string | null | undefined;
@@ -253,7 +253,8 @@ export function findPeriods(
     }
     // whether the sentence speaks of plans: looked up once, and only when it has a period
     if (plan === undefined) plan = hasAny(rules.sets.planCues, tokens, s, rules);
-    const previous = out.length ? out[out.length - 1] : earlier;
+    // a period named again ("за отчетный период") may be the article's, named in an earlier paragraph
+    const previous = out.length ? out[out.length - 1] : (earlier.paragraph ?? (best.rule.shift === 0 ? earlier.document : null));
     const dates = resolve(best.rule, p, year, ref, plan !== null, previous);
     if (dates) {
       let kind: PeriodKind = best.rule.kind ?? "actual";
@@ -276,7 +277,7 @@ export function findPeriods(
         kind,
         inferred:
           best.rule.resolve === "earlier" ? previous!.inferred : Boolean(ref?.inferred && (yearFromRef || best.rule.resolve === "year_relative" || year !== null)),
-        ...(best.rule.resolve === "earlier" ? { refersBack: true } : {}),
+        ...(best.rule.resolve === "earlier" && best.rule.shift !== 0 ? { refersBack: true } : {}),
         rules: used,
       });
     }
@@ -298,7 +299,7 @@ export const periodsStage: Stage = {
       // periods matter only where a number can take them: in paragraphs that hold one
       if (s.chrome || !s.anchored) return;
       const last = out.length ? out[out.length - 1] : null;
-      out.push(...findPeriods(tokens, s, si, ref, rules, last && sentences[last.sentence].paragraph === s.paragraph ? last : null));
+      out.push(...findPeriods(tokens, s, si, ref, rules, { paragraph: last && sentences[last.sentence].paragraph === s.paragraph ? last : null, document: last }));
     });
     doc.layers.periods = out;
   },

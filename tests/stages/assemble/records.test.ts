@@ -821,6 +821,19 @@ describe("records: whole articles (territory and period context)", () => {
     expect(rec.rules).toContain("indicators.refer_back.1");
   });
 
+  it("'за отчетный период' is the period named before it; a figure after it in its sentence takes it too", () => {
+    const text = [
+      "В январе-сентябре 2025 года объем промышленного производства в Павлодарской области составил 3,1 трлн тенге.",
+      "",
+      "За отчетный период в области построено 12 школ. Введено 120 тыс. кв. м жилья за этот период.",
+    ].join("\n");
+    expect(brief(text, "2025-10-10")).toEqual([
+      ["3,1 трлн тенге", "industrial_output", "level", "KZ-55", "2025-01-01..2025-09-30 actual"],
+      ["12 школ", "schools", "level", "KZ-55", "2025-01-01..2025-09-30 actual"],
+      ["120 тыс. кв. м", "housing", "level", "KZ-55", "2025-01-01..2025-09-30 actual"],
+    ]);
+  });
+
   it("a regional report: the region follows 'в регионе', cities, a new paragraph; plans carry to the next sentence", () => {
     const text = [
       "Аким Павлодарской области Асаин Байханов подвел итоги 8 месяцев",

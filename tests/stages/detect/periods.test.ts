@@ -151,6 +151,15 @@ describe("no period", () => {
     });
 });
 
-describe("periods beyond the rules for now", () => {
-  it.todo("'за отчетный период' refers to the period named earlier in the article");
+describe("a period named again ('за отчетный период')", () => {
+  it("is the period named before it, also in an earlier paragraph", () => {
+    expect(periods("В январе-сентябре 2025 года рост 5%.\n\nЗа отчетный период построено 12 школ. В этот период открыто 3 завода.", "2025-10-10").map((p) => [p.text, p.from, p.to])).toEqual([
+      ["В январе-сентябре 2025 года", "2025-01-01", "2025-09-30"],
+      ["За отчетный период", "2025-01-01", "2025-09-30"],
+      ["В этот период", "2025-01-01", "2025-09-30"],
+    ]);
+  });
+  it("gives nothing with no period before it", () => {
+    expect(periods("За отчетный период построено 12 школ.", "2025-10-10")).toEqual([]);
+  });
 });
