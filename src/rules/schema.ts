@@ -90,6 +90,7 @@ function build(z: typeof Zod) {
     "half_year",
     "year",
     "year_range",
+    "each_year",
     "year_relative",
     "until_year",
     "by_year",

@@ -163,18 +163,32 @@ export class TerritoryFocus {
  * The period of a quantity [tokenFrom, tokenTo): a period that refers back
  * right after it ("9,8% годом ранее"), else a period expression of its own
  * sentence (the nearest one before it, else the first after it that does
- * not refer back), else the last one of the same paragraph before it
- * (carried, marked inferred) that does not refer back.
+ * not refer back; of joined years, the one in the quantity's place among
+ * as many joined numbers), else the last one of the same paragraph before
+ * it (carried, marked inferred) that does not refer back.
  * `periods` must not hold comparison bases ("больше, чем в 2024 году"): see
  * `comparisonBases`.
  */
-export function periodFor(tokenFrom: number, tokenTo: number, sentenceIndex: number, sentences: Sentence[], periods: PeriodMention[]): PeriodValue | null {
+export function periodFor(
+  tokenFrom: number,
+  tokenTo: number,
+  sentenceIndex: number,
+  sentences: Sentence[],
+  periods: PeriodMention[],
+  /** Where the quantity stands among numbers joined by "и" ("1,2 и 1,5 трлн тенге"), if it does. */
+  joined?: { index: number; size: number },
+): PeriodValue | null {
   const s = sentences[sentenceIndex];
   const own = periods.filter((p) => p.sentence === sentenceIndex);
   const back = own.find((p) => p.refersBack && p.tokenFrom === tokenTo);
   if (back) return toValue(back, false);
   const before = own.filter((p) => p.tokenTo <= tokenFrom).pop();
   const chosen = before ?? own.find((p) => !p.refersBack && p.tokenFrom >= tokenFrom);
+  // "в 2023 и 2024 годах составили 1,2 и 1,5 трлн тенге": as many years as joined numbers, in order
+  if (chosen?.each && joined && joined.size === chosen.each.length) {
+    const year = chosen.each[joined.index];
+    return { from: year.from, to: year.to, kind: chosen.kind, span: { start: year.start, end: year.end }, inferred: chosen.inferred, rules: chosen.rules };
+  }
   if (chosen) return toValue(chosen, false);
   const carried = periods.filter((p) => p.sentence < sentenceIndex && !p.refersBack && sentences[p.sentence].paragraph === s.paragraph).pop();
   return carried ? toValue(carried, true) : null;

@@ -107,7 +107,8 @@ export function assemble(
       const v = focus.see(m, hasRank, listed.has(m0));
       resolved.push({ at: m.tokenFrom, value: v, rank: m.type === "country" || m.type === "ref_country" ? null : v });
     }
-    const respective = respectiveTerritories(qs, resolved, tokens, s);
+    const joined = joinedGroups(qs);
+    const respective = respectiveTerritories(joined, resolved, tokens, s);
     const territoryAt = (q: Quantity, isRank: boolean): TerritoryValue | null => {
       const own = respective.get(q.tokenFrom);
       if (own) return own;
@@ -218,7 +219,7 @@ export function assemble(
       let amount = q.amount as Exact;
       if (measure === "change" && m.direction === "down" && q.unit !== "times" && amount.n > 0n) amount = neg(amount);
       // a plan does not inherit a past period from an earlier sentence
-      const own = periodFor(q.tokenFrom, q.tokenTo, si, sentences, recordPeriods);
+      const own = periodFor(q.tokenFrom, q.tokenTo, si, sentences, recordPeriods, joined.get(q.tokenFrom));
       const plan = planOnly(tokens, clause, rules);
       // (a carried plan or target goes on: "До 2030 года ... реализовать 45 проектов. Будет создано 10 тыс. рабочих мест.")
       const period = own && !(own.inferred && own.kind === "actual" && own.span && plan && recordPeriods.find((p) => p.start === own.span!.start)?.sentence !== si) ? own : plan ?? own;
@@ -287,21 +288,37 @@ function referenceBefore(q: Quantity, tokens: Token[], clause: Clause, rules: Co
  * before "соответственно", numbers joined by "и" take the territories named
  * before them, in order, when there are as many different ones.
  */
-function respectiveTerritories(qs: Quantity[], resolved: Array<{ at: number; value: TerritoryValue | null }>, tokens: Token[], s: Sentence): Map<number, TerritoryValue> {
+function respectiveTerritories(
+  joined: Map<number, { index: number; size: number; first: number }>,
+  resolved: Array<{ at: number; value: TerritoryValue | null }>,
+  tokens: Token[],
+  s: Sentence,
+): Map<number, TerritoryValue> {
   /** By the number's first token. */
   const out = new Map<number, TerritoryValue>();
   let word = -1;
   for (let i = s.tokenFrom; i < s.tokenTo && word < 0; i++) if (tokens[i].norm === "соответственно") word = i;
   if (word < 0) return out;
+  for (const [at, place] of joined) {
+    if (at > word) continue;
+    const named = resolved.filter((r) => r.value && r.at < place.first).map((r) => r.value!);
+    const last = named.slice(-place.size);
+    if (last.length === place.size && new Set(last.map((v) => `${v.code}/${v.place ?? ""}`)).size === place.size) out.set(at, last[place.index]);
+  }
+  return out;
+}
+
+/**
+ * Numbers joined by "и" into groups ("1,2 и 1,5 трлн тенге"), by each
+ * number's first token: its place in the group, the group's size, and where
+ * the group starts. Numbers on their own are not in it.
+ */
+function joinedGroups(qs: Quantity[]): Map<number, { index: number; size: number; first: number }> {
+  const out = new Map<number, { index: number; size: number; first: number }>();
   for (let k = 0; k < qs.length; ) {
     let e = k;
     while (e + 1 < qs.length && joinedTo(qs[e], qs[e + 1])) e++;
-    const group = qs.slice(k, e + 1);
-    if (group.length >= 2 && group[group.length - 1].tokenTo <= word) {
-      const named = resolved.filter((r) => r.value && r.at < group[0].tokenFrom).map((r) => r.value!);
-      const last = named.slice(-group.length);
-      if (last.length === group.length && new Set(last.map((v) => `${v.code}/${v.place ?? ""}`)).size === group.length) group.forEach((q, j) => out.set(q.tokenFrom, last[j]));
-    }
+    if (e > k) for (let j = k; j <= e; j++) out.set(qs[j].tokenFrom, { index: j - k, size: e - k + 1, first: qs[k].tokenFrom });
     k = e + 1;
   }
   return out;

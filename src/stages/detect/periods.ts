@@ -24,6 +24,8 @@ export interface PeriodMention {
    * is the period of the number right before it only (src/stages/assemble/context.ts).
    */
   refersBack?: boolean;
+  /** Years joined by "и" ("в 2023 и 2024 годах"): each year with its own span, for numbers joined in the same order. */
+  each?: Array<{ start: number; end: number; from: string; to: string }>;
   rules: string[];
 }
 
@@ -117,6 +119,16 @@ function yearAfter(tokens: Token[], j: number, limit: number, ref: ReferenceDate
   return null;
 }
 
+/** The years of "2023 и 2024 годах" in [from, to), each with its span (the last with the words after it). */
+function eachYear(tokens: Token[], from: number, to: number): NonNullable<PeriodMention["each"]> {
+  const years: number[] = [];
+  for (let k = from; k < to; k++) if (isYear(tokens[k])) years.push(k);
+  return years.map((k, j) => {
+    const y = +tokens[k].text;
+    return { start: tokens[k].start, end: j === years.length - 1 ? tokens[to - 1].end : tokens[k].end, from: ymd(y, 1, 1), to: ymd(y, 12, 31) };
+  });
+}
+
 /** Resolves one matched expression to dates. Returns null when it needs a year that is not known. */
 function resolve(
   rule: PeriodRule,
@@ -171,9 +183,10 @@ function resolve(
       const y = ref.year + rule.shift;
       return { from: ymd(y, 1, 1), to: ymd(y, 12, 31) };
     }
-    case "year_range": {
+    case "year_range":
+    case "each_year": {
       if (p.years.length < 2) return null;
-      return { from: ymd(p.years[0], 1, 1), to: ymd(p.years[1], 12, 31) };
+      return { from: ymd(p.years[0], 1, 1), to: ymd(p.years[p.years.length - 1], 12, 31) };
     }
     case "until_year":
     case "by_year": {
@@ -266,7 +279,7 @@ export function findPeriods(
       if (!best.rule.kind && ref?.month && dates.from && dates.from > ymd(ref.year, ref.month, ref.day ?? 1)) kind = "plan";
       // nor can one that runs into a later year ("в 2025–2029 годах" in an article of 2025)
       if (!best.rule.kind && ref?.month && dates.to && Number(dates.to.slice(0, 4)) > ref.year) kind = "plan";
-      const yearFromRef = p.years.length === 0 && year === null && best.rule.resolve !== "year" && best.rule.resolve !== "year_range";
+      const yearFromRef = p.years.length === 0 && year === null && best.rule.resolve !== "year" && best.rule.resolve !== "year_range" && best.rule.resolve !== "each_year";
       out.push({
         start: tokens[i].start,
         end: tokens[to - 1].end,
@@ -278,6 +291,7 @@ export function findPeriods(
         inferred:
           best.rule.resolve === "earlier" ? previous!.inferred : Boolean(ref?.inferred && (yearFromRef || best.rule.resolve === "year_relative" || year !== null)),
         ...(best.rule.resolve === "earlier" && best.rule.shift !== 0 ? { refersBack: true } : {}),
+        ...(best.rule.resolve === "each_year" ? { each: eachYear(tokens, i, to) } : {}),
         rules: used,
       });
     }

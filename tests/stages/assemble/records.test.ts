@@ -668,6 +668,20 @@ describe("records: other regions, other indicators", () => {
       P,
       [{ indicator: "gdp_per_capita", measure: "level", amount: 14000, unit: "USD", qualifier: "over", territory: "KZ" }],
     ],
+    // years joined by "и": each to its number among as many joined numbers, in order; else both years as one range
+    [
+      "Инвестиции в основной капитал Павлодарской области в 2023 и 2024 годах составили 1,2 и 1,5 трлн тенге.",
+      P,
+      [
+        { value: "1,2", indicator: "fixed_capital_investment", measure: "level", amount: 1.2e12, unit: "KZT", territory: "KZ-55", period: "2023-01-01..2023-12-31 actual" },
+        { value: "1,5 трлн тенге", indicator: "fixed_capital_investment", measure: "level", amount: 1.5e12, unit: "KZT", territory: "KZ-55", period: "2024-01-01..2024-12-31 actual" },
+      ],
+    ],
+    [
+      "Инвестиции в основной капитал Павлодарской области в 2023 и 2024 годах составили 2,7 трлн тенге.",
+      P,
+      [{ indicator: "fixed_capital_investment", measure: "level", amount: 2.7e12, unit: "KZT", territory: "KZ-55", period: "2023-01-01..2024-12-31 actual" }],
+    ],
     // "соответственно": joined numbers take the places named before them, in order
     [
       "В Астане и Алматы введено 3,2 и 2,8 млн кв. м жилья соответственно.",

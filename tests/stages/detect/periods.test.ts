@@ -151,6 +151,19 @@ describe("no period", () => {
     });
 });
 
+describe("years joined by 'и'", () => {
+  it("are one mention spanning both years, holding each year with its own span", () => {
+    const text = "В 2023 и 2024 годах построено 12 и 15 школ.";
+    const doc = run(rules, text, "2025-10-03", MENTION_STAGES);
+    const [p] = doc.layers.periods!;
+    expect([text.slice(p.start, p.end), p.from, p.to]).toEqual(["2023 и 2024 годах", "2023-01-01", "2024-12-31"]);
+    expect(p.each!.map((y) => [text.slice(y.start, y.end), y.from, y.to])).toEqual([
+      ["2023", "2023-01-01", "2023-12-31"],
+      ["2024 годах", "2024-01-01", "2024-12-31"],
+    ]);
+  });
+});
+
 describe("a period named again ('за отчетный период')", () => {
   it("is the period named before it, also in an earlier paragraph", () => {
     expect(periods("В январе-сентябре 2025 года рост 5%.\n\nЗа отчетный период построено 12 школ. В этот период открыто 3 завода.", "2025-10-10").map((p) => [p.text, p.from, p.to])).toEqual([
