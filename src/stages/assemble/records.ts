@@ -8,7 +8,7 @@ import { matchAt } from "../../rules/pattern.js";
 import { joinLists, patternSetOf } from "../../rules/pattern-set.js";
 import { isDash, type Token } from "../segment/tokens.js";
 import type { Sentence } from "../segment/sentences.js";
-import { joinedTo, type Quantity } from "../detect/quantities.js";
+import { anyMatch, joinedTo, type Quantity } from "../detect/quantities.js";
 import type { CueMention } from "../detect/cues.js";
 import { clausesOf, clauseIndexOf, type Clause } from "./clauses.js";
 import { measureOf, firstMatch } from "./measure.js";
@@ -296,6 +296,7 @@ function respectiveTerritories(
 ): Map<number, TerritoryValue> {
   /** By the number's first token. */
   const out = new Map<number, TerritoryValue>();
+  if (!joined.size) return out;
   let word = -1;
   for (let i = s.tokenFrom; i < s.tokenTo && word < 0; i++) if (tokens[i].norm === "соответственно") word = i;
   if (word < 0) return out;
@@ -356,15 +357,10 @@ function countedCueBefore(q: Quantity, tokens: Token[], clause: Clause, s: Sente
     for (const c of set.candidates(tokens[i], rules.env)) {
       const m = matchAt(c.pattern, tokens, i, q.tokenFrom, rules.env);
       if (!m) continue;
-      if (c.requires.length && !c.requires.some((p) => matchesIn(p, tokens, s.tokenFrom, s.tokenTo, rules))) continue;
+      if (c.requires.length && !c.requires.some((p) => anyMatch(p, tokens, s, rules))) continue;
       return { lemma: c.lemma, indicator: c.indicator, span: { start: tokens[i].start, end: tokens[m.to - 1].end }, rule: c.id };
     }
   return null;
-}
-
-function matchesIn(p: Parameters<typeof matchAt>[0], tokens: Token[], from: number, to: number, rules: CompiledRules): boolean {
-  for (let i = from; i < to; i++) if (matchAt(p, tokens, i, to, rules.env)) return true;
-  return false;
 }
 
 function planIn(tokens: Token[], clause: Clause, rules: CompiledRules): boolean {

@@ -157,7 +157,8 @@ function countedAfter(tokens: Token[], j: number, limit: number, sentence: Sente
   return null;
 }
 
-function anyMatch(p: Parameters<typeof matchAt>[0], tokens: Token[], s: Sentence, rules: CompiledRules): boolean {
+/** Whether the pattern matches anywhere in the sentence (a counted noun's `requires`). */
+export function anyMatch(p: Parameters<typeof matchAt>[0], tokens: Token[], s: Sentence, rules: CompiledRules): boolean {
   for (let i = s.tokenFrom; i < s.tokenTo; i++) if (matchAt(p, tokens, i, s.tokenTo, rules.env)) return true;
   return false;
 }
