@@ -1,8 +1,8 @@
 import { createHash, type Hash } from "node:crypto";
-import { isUtf8 } from "node:buffer";
 import { createReadStream } from "node:fs";
 import type { IngestItem, Source } from "../../core/document.js";
 import { emptySource } from "../../core/document.js";
+import { decodeUtf8 } from "./decode.js";
 import { findDateline, normalizeDate } from "./dateline.js";
 import { sha256 } from "./digest.js";
 import { failedItem } from "./failures.js";
@@ -43,8 +43,8 @@ function lineItem(line: RawLine, path: string, outlets: OutletCatalog, maxBytes:
   const where = `${path}:${line.number}`;
   const base: Source = { ...emptySource(path), id: `line ${line.number}` };
   if (!line.bytes) return failedItem(line.hash, base, "jsonl", "ingest.too_large", `line of ${line.tooLong} bytes is over the limit of ${maxBytes} bytes`, where);
-  if (!isUtf8(line.bytes)) return failedItem(line.hash, base, "jsonl", "ingest.bad_encoding", "line is not valid UTF-8", where);
-  const json = line.bytes.toString("utf8");
+  const json = decodeUtf8(line.bytes);
+  if (json === null) return failedItem(line.hash, base, "jsonl", "ingest.bad_encoding", "line is not valid UTF-8", where);
   let value: unknown;
   try {
     value = JSON.parse(json);

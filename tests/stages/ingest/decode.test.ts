@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { binaryReason, canonicalEncoding, decodeBytes, guessCyrillic, sniffHtmlCharset, sniffXmlEncoding } from "../../../src/stages/ingest/decode.js";
+import { binaryReason, canonicalEncoding, decodeBytes, decodeUtf8, guessCyrillic, sniffHtmlCharset, sniffXmlEncoding } from "../../../src/stages/ingest/decode.js";
 import { encode, seeds } from "./fixtures.js";
 
 // only characters that UTF-8, Windows-1251 and KOI8-R all have
@@ -94,5 +94,36 @@ describe("declared charsets", () => {
     expect(canonicalEncoding("CP1251")).toBe("windows-1251");
     expect(canonicalEncoding("koi8")).toBe("koi8-r");
     expect(canonicalEncoding("no-such-charset")).toBeNull();
+  });
+});
+
+describe("decodeUtf8: the same string as the platform's strict UTF-8 decoder, or null", () => {
+  const reference = (bytes: Uint8Array) => {
+    try {
+      return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
+    } catch {
+      return null;
+    }
+  };
+  const cases: Array<[string, Uint8Array]> = [
+    ["empty", new Uint8Array(0)],
+    ["ASCII", Buffer.from('{"id":1,"text":"GDP grew by 5%."}')],
+    ["Cyrillic", Buffer.from(sample)],
+    ["Kazakh letters and an emoji (a surrogate pair)", Buffer.from("Өскемен 📈 қала: ВРП +3,2%")],
+    ["a BOM, kept as U+FEFF", Buffer.from("\uFEFFВРП")],
+    ["NUL and control characters", Buffer.from("a\u0000b\u0001c")],
+    ["U+FFFF and U+10FFFF", Buffer.from("\uFFFF\u{10FFFF}")],
+    ["a lone continuation byte", Buffer.from([0x41, 0x80, 0x42])],
+    ["a truncated sequence", Buffer.from([0xd0])],
+    ["an encoded surrogate (CESU-8)", Buffer.from([0xed, 0xa0, 0x80])],
+    ["an overlong encoding", Buffer.from([0xc0, 0xaf])],
+    ["windows-1251 bytes", encode(sample, "windows-1251")],
+  ];
+  it.each(cases)("%s", (_name, bytes) => {
+    expect(decodeUtf8(bytes)).toBe(reference(bytes));
+  });
+
+  it("decodes every seed article as TextDecoder does", () => {
+    for (const { name, text } of seeds()) expect(decodeUtf8(Buffer.from(text)), name).toBe(text);
   });
 });
