@@ -65,6 +65,12 @@ export interface CueRule {
   weight: number;
   scope: "any" | "region" | "country";
   role: "indicator" | "subject";
+  /**
+   * The cue names its indicator only after a cue of this indicator earlier
+   * in the sentence: it continues that figure's list ("ВРП … составил
+   * 15 трлн тенге, а на душу населения – 25,2 млн").
+   */
+  after?: string;
 }
 
 export interface CountedRule {
@@ -337,15 +343,19 @@ export function compile(loaded: LoadedRules): CompiledRules {
   const counted: CountedRule[] = [];
   const subjects: CompiledRules["subjects"] = [];
   const indicatorReferences: NamedPattern[] = [];
+  /** Cues' `after` codes, checked once every indicator is known. */
+  const continuations: Array<{ file: RuleFile; path: (string | number)[]; code: string }> = [];
   for (const f of indicatorFiles) {
     f.data.refer_back.forEach((p, i) => indicatorReferences.push({ id: `${f.name}.refer_back.${i + 1}`, pattern: parsePattern(p) }));
     f.data.indicators.forEach((ind, i) => {
       claim(`indicators.code.${ind.code}`, f, ["indicators", i, "code"], `indicator "${ind.code}"`);
       indicators.set(ind.code, { code: ind.code, label: ind.label, units: ind.units });
       const id = `${f.name}.${ind.code}`;
-      ind.cues.forEach((c) => {
+      ind.cues.forEach((c, j) => {
         const o = typeof c === "string" ? { pattern: c, weight: 1, scope: "any" as const, role: "indicator" as const } : c;
-        cues.push({ id, indicator: ind.code, pattern: parsePattern(o.pattern), weight: o.weight, scope: o.scope, role: o.role });
+        const after = typeof c === "string" ? undefined : c.after;
+        cues.push({ id, indicator: ind.code, pattern: parsePattern(o.pattern), weight: o.weight, scope: o.scope, role: o.role, ...(after ? { after } : {}) });
+        if (after) continuations.push({ file: f, path: ["indicators", i, "cues", j, "after"], code: after });
       });
       ind.counted.forEach((c) =>
         counted.push({ id: `${id}.counted`, indicator: ind.code, pattern: parsePattern(c.pattern), lemma: c.lemma, requires: c.requires.map(parsePattern) }),
@@ -353,6 +363,11 @@ export function compile(loaded: LoadedRules): CompiledRules {
       ind.subjects.forEach((s, j) => subjects.push({ id: `${id}.subject${j + 1}`, indicator: ind.code, pattern: parsePattern(s) }));
     });
   }
+  for (const c of continuations)
+    if (!indicators.has(c.code)) {
+      const at = c.file.lineOf(c.path);
+      errors.push(new RuleError(c.file.path, at.line, at.col, `cue continues indicator "${c.code}", which the catalogue does not define`, "rule.unknown_indicator"));
+    }
   if (!indicators.has("other")) errors.push(new RuleError(indicatorFiles[0].path, 1, 1, 'the catalogue must define the indicator "other"', "rule.missing_other"));
 
   const gazetteer = new Map<string, GazetteerEntry[]>();

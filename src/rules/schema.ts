@@ -148,6 +148,7 @@ function build(z: typeof Zod) {
         weight: z.number().min(0).max(2).default(1),
         scope: z.enum(["any", "region", "country"]).default("any"),
         role: z.enum(["indicator", "subject"]).default("indicator"),
+        after: id.optional(),
       })
       .strict(),
   ]);

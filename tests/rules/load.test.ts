@@ -88,6 +88,13 @@ describe("rule errors name the file and line", () => {
     const dir = edited("qualifiers.yaml", (s) => s.replace("kind: qualifiers", "kind: qualifyers"));
     expect(errorsOf(dir).map((e) => e.code)).toEqual(["rule.unknown_kind"]);
   });
+  it("a cue that continues an indicator the catalogue lacks, with its line", () => {
+    const dir = edited("indicators.yaml", (s) => s.replace("after: grp }", "after: grpp }"));
+    const errs = errorsOf(dir);
+    expect(errs.map((e) => e.code)).toEqual(["rule.unknown_indicator"]);
+    expect(errs[0].message).toMatch(/indicators\.yaml:\d+:\d+: cue continues indicator "grpp", which the catalogue does not define/);
+    expect(errs[0].line).toBe(lineOf(dir, "indicators.yaml", "after: grpp"));
+  });
   it("a catalogue without 'other'", () => {
     const dir = edited("indicators.yaml", (s) => s.replace("  - code: other\n", "  - code: other_thing\n"));
     expect(errorsOf(dir).map((e) => e.code)).toContain("rule.missing_other");

@@ -30,6 +30,8 @@ export function findCues(tokens: Token[], s: Sentence, si: number, rules: Compil
     let to = -1;
     let hits: CueRule[] = [];
     for (const r of rules.sets.cues.candidates(tokens[i], rules.env)) {
+      // a continuing cue counts only after its indicator's own cue in the sentence
+      if (r.after !== undefined && !out.some((c) => c.rules.some((x) => x.indicator === r.after))) continue;
       const m = matchAt(r.pattern, tokens, i, s.tokenTo, rules.env);
       if (!m) continue;
       if (m.to > to) {
