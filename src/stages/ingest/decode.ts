@@ -108,6 +108,8 @@ export function decodeBytes(bytes: Uint8Array, declared?: string | null): Decode
 export function decodeUtf8(bytes: Uint8Array): string | null {
   if (!isUtf8(bytes)) return null;
   if (bytes.length === 0) return "";
+  // `transcode` needs ICU: a Node built without it decodes with V8's decoder
+  if (typeof transcode !== "function") return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
   return transcode(bytes, "utf8", "utf16le").toString("utf16le");
 }
 
