@@ -75,7 +75,9 @@ function errorText(e: unknown): string {
  * earlier run are skipped (their stored results are written again), results
  * are committed in batches (a killed run resumes where it stopped), and the
  * output files are renamed into place at the end (never half-written).
- * Documents are processed in parallel but written in input order.
+ * Documents are processed in parallel on worker threads (p-queue keeps the
+ * pool busy) and written in input order; at concurrency 1 each goes through
+ * the pipeline in this thread as soon as it is read.
  */
 export async function runExtract(opts: ExtractOptions): Promise<RunReport> {
   const started = new Date();
@@ -177,6 +179,13 @@ export async function runExtract(opts: ExtractOptions): Promise<RunReport> {
             continue;
           }
         }
+      }
+      if (executor.runNow) {
+        // one document at a time in this thread: no queue between reading and writing
+        const outcome = executor.runNow(raw);
+        ready.set(mySeq, { result: resultOf(raw, outcome, opts.rules.version), status: outcome.ok ? "processed" : "failed", textJson });
+        await emit();
+        continue;
       }
       await queue.onSizeLessThan(executor.capacity);
       void queue.add(async () => {

@@ -12,12 +12,19 @@ export interface Executor {
   readonly capacity: number;
   /** Resolves when every thread has compiled its rules (or the pool has given up starting them). */
   ready(): Promise<void>;
+  /**
+   * Runs one document at once in this thread, when the executor can (the
+   * in-process one): the caller then needs no queue, and no promise per
+   * document for the pipeline.
+   */
+  runNow?(raw: RawDocument): Outcome;
 }
 
 /** One document at a time in this thread (no copying; the time budget is checked between stages). */
 export function inProcess(rules: CompiledRules, timeoutMs: number): Executor {
   return {
     run: async (raw) => processDocument(raw, rules, timeoutMs),
+    runNow: (raw) => processDocument(raw, rules, timeoutMs),
     close: async () => {},
     capacity: 2,
     ready: async () => {},

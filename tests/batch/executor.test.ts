@@ -16,6 +16,9 @@ describe("the worker pool", () => {
       const [a, b] = await Promise.all([Promise.all(texts.map((t) => pool.run(rawDoc(t)))), Promise.all(texts.map((t) => here.run(rawDoc(t))))]);
       expect(a).toEqual(b);
       expect(a[0].ok && a[0].records.length).toBe(2);
+      // and as the in-process executor's synchronous path, which `runExtract` takes at concurrency 1
+      expect(texts.map((t) => here.runNow!(rawDoc(t)))).toEqual(b);
+      expect(pool.runNow).toBeUndefined();
     } finally {
       await pool.close();
     }
