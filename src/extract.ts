@@ -159,7 +159,11 @@ export async function runExtract(opts: ExtractOptions): Promise<RunReport> {
   try {
     let seq = 0;
     const items = ingest(opts.inputs, { maxBytes: opts.maxBytes, outlets: outletsFile(opts.rules) }) as AsyncGenerator<IngestItem>;
-    for await (const { item, known } of withStoredState(items, store && !opts.full ? guarded : null, () => store)) {
+    // without a store to ask, the items come straight from ingest (one async generator less per document)
+    const lookups = store !== null && !opts.full;
+    const entries: AsyncIterable<IngestItem | StoredState> = lookups ? withStoredState(items, guarded, () => store) : items;
+    for await (const entry of entries) {
+      const { item, known } = lookups ? (entry as StoredState) : { item: entry as IngestItem, known: undefined };
       if (failure) break;
       const mySeq = seq++;
       report.documents.seen++;
@@ -229,11 +233,17 @@ const LOOKUP_WINDOW = 64;
  * and rules version), looked up a window at a time. `guard` runs the store
  * calls (it stops using a store that fails); null: no lookups.
  */
+/** An ingested item with what the store knows of its document. */
+interface StoredState {
+  item: IngestItem;
+  known: { docId: string; rulesVersion: string } | undefined;
+}
+
 async function* withStoredState(
   items: AsyncGenerator<IngestItem>,
   guard: (<R>(f: () => Promise<R>) => Promise<R | undefined>) | null,
   store: () => Store | null,
-): AsyncGenerator<{ item: IngestItem; known: { docId: string; rulesVersion: string } | undefined }> {
+): AsyncGenerator<StoredState> {
   let window: IngestItem[] = [];
   const flush = async function* () {
     const keys = window.flatMap((i) => (i.ok ? [documentKey(i.doc.source)] : []));
