@@ -90,10 +90,9 @@ class FormTable {
   }
 
   private add(text: string, start: number, end: number, hash: number): WordForm {
-    const codes: number[] = [];
-    for (let i = start; i < end; i++) codes.push(text.charCodeAt(i));
-    // a string of its own (a slice of the text would keep the whole document alive)
-    const s = String.fromCharCode(...codes);
+    // a string of its own: V8 copies a substring shorter than 13 units, but makes a longer one a
+    // view that would keep the whole document alive, so that one is built from its codes
+    const s = end - start < 13 ? text.slice(start, end) : fromCodes(text, start, end);
     const kind = kindOf(s);
     // an unchanged norm is the text itself: comparing them is then one pointer comparison
     const lower = kind === "word" ? normWord(s) : s;
@@ -140,6 +139,13 @@ class FormTable {
     this.reset((this.mask + 1) * 2);
     for (const f of forms) this.insert(f, hashOf(f.text));
   }
+}
+
+/** A new string holding `text[start, end)`, not a view of `text`. */
+function fromCodes(text: string, start: number, end: number): string {
+  const codes: number[] = [];
+  for (let i = start; i < end; i++) codes.push(text.charCodeAt(i));
+  return String.fromCharCode(...codes);
 }
 
 /** Numbers per slot of the form table (32 bytes). */
