@@ -1,5 +1,5 @@
 import { MIN_PREFIX_STEM } from "./stem.js";
-import { isYear, matchAt, type Atom, type Element, type Pattern, type PatternEnv } from "./pattern.js";
+import { elementMatches, isYear, matchAt, type Atom, type Element, type Pattern, type PatternEnv } from "./pattern.js";
 import type { Token } from "../stages/segment/tokens.js";
 import { lexiconEntry, takeLexiconSlot } from "./lexicon.js";
 import { DASHES } from "./text-norm.js";
@@ -232,6 +232,14 @@ export interface Anchored<T> {
   maxBefore: number;
   /** Place in the list: the tie-break between equally long matches. */
   order: number;
+  /**
+   * The elements right before and right after the anchor when they are
+   * required (null otherwise): where the anchor stands at token i, they can
+   * only be at tokens i - 1 and i + 1 (each element is one token), so one
+   * comparison each rules out most places a year or a month could anchor.
+   */
+  prev: Element | null;
+  next: Element | null;
 }
 
 /**
@@ -252,9 +260,10 @@ export class AnchoredPatternSet<T extends { pattern: Pattern }> {
         let at = 0;
         for (let e = 1; e < els.length; e++) if (rarity(els[e]) > rarity(els[at])) at = e;
         const before = els.slice(0, at);
+        const required = (e: Element | undefined) => (e && !e.optional ? e : null);
         return {
           pattern: { source: item.pattern.source, elements: [els[at]] },
-          anchored: { item, minBefore: before.filter((e) => !e.optional).length, maxBefore: before.length, order },
+          anchored: { item, minBefore: before.filter((e) => !e.optional).length, maxBefore: before.length, order, prev: required(els[at - 1]), next: required(els[at + 1]) },
         };
       }),
     );
@@ -277,6 +286,9 @@ export class AnchoredPatternSet<T extends { pattern: Pattern }> {
       if (gate && !(tokens[i].classes & gate)) continue;
       for (const c of this.set.candidates(tokens[i], env)) {
         const a = c.anchored;
+        // a match with its anchor here has these neighbours; one anchored elsewhere is found from there
+        if (a.next !== null && (i + 1 >= to || !elementMatches(a.next, tokens[i + 1], env))) continue;
+        if (a.prev !== null && (i - 1 < from || !elementMatches(a.prev, tokens[i - 1], env))) continue;
         for (let start = Math.max(from, i - a.maxBefore); start <= i - a.minBefore; start++) {
           const m = matchAt(a.item.pattern, tokens, start, to, env);
           if (!m) continue;

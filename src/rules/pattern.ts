@@ -149,7 +149,8 @@ export interface PatternMatch {
   to: number;
 }
 
-function elementMatches(el: Element, t: Token, env: PatternEnv): boolean {
+/** Whether one element of a pattern matches one token. */
+export function elementMatches(el: Element, t: Token, env: PatternEnv): boolean {
   const alts = el.alternatives;
   for (let k = 0; k < alts.length; k++) if (atomMatches(alts[k], t, env)) return true;
   return false;

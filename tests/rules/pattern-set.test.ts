@@ -67,6 +67,26 @@ describe("pattern sets find what trying every pattern finds", () => {
     }
     expect(n).toBeGreaterThan(20);
   });
+
+  it("periods by their rarest element, inside a window of tokens (as in a sentence): the matches of a scan of the window", () => {
+    // windows cut matches at both ends, so an anchor's neighbour can lie outside its window
+    let n = 0;
+    for (const tokens of docs)
+      for (let from = 0; from < tokens.length; from += 17) {
+        const to = Math.min(tokens.length, from + 25);
+        const got = rules.sets.periodAnchors.matches(tokens, from, to, rules.env, FormClass.periodAnchor).map((m) => [m.from, m.to, m.order]);
+        const want: number[][] = [];
+        for (let i = from; i < to; i++)
+          rules.periods.forEach((p, order) => {
+            const m = matchAt(p.pattern, tokens, i, to, rules.env);
+            if (m) want.push([i, m.to, order]);
+          });
+        want.sort((x, y) => x[0] - y[0] || y[1] - x[1] || x[2] - y[2]);
+        expect(got).toEqual(want);
+        n += want.length;
+      }
+    expect(n).toBeGreaterThan(20);
+  });
 });
 
 describe("lexical classes stand for the lookups they replace", () => {
