@@ -7,6 +7,7 @@ import type { IngestItem } from "./core/document.js";
 import { documentKey, type DocumentResult, type Store } from "./store/store.js";
 import { failedLine, resultOf } from "./store/document-line.js";
 import { inProcess, workerPool } from "./batch/executor.js";
+import type { Outcome } from "./batch/run-one.js";
 import type { CompiledRules } from "./rules/compile.js";
 import { runDocument, MENTION_STAGES } from "./pipeline.js";
 import { JsonlFile } from "./sinks/jsonl-file.js";
@@ -184,20 +185,20 @@ export async function runExtract(opts: ExtractOptions): Promise<RunReport> {
           }
         }
       }
+      // a document's outcome waits for the earlier ones, then goes out
+      const done = (outcome: Outcome) => {
+        ready.set(mySeq, { result: resultOf(raw, outcome, opts.rules.version), status: outcome.ok ? "processed" : "failed", textJson });
+        return emit();
+      };
       if (executor.runNow) {
         // one document at a time in this thread: no queue between reading and writing
-        const outcome = executor.runNow(raw);
-        ready.set(mySeq, { result: resultOf(raw, outcome, opts.rules.version), status: outcome.ok ? "processed" : "failed", textJson });
-        await emit();
+        await done(executor.runNow(raw));
         continue;
       }
       await queue.onSizeLessThan(executor.capacity);
       void queue.add(async () => {
         try {
-          const outcome = await executor.run(raw);
-          const result = resultOf(raw, outcome, opts.rules.version);
-          ready.set(mySeq, { result, status: outcome.ok ? "processed" : "failed", textJson });
-          await emit();
+          await done(await executor.run(raw));
         } catch (e) {
           failure ??= e;
         }
@@ -228,27 +229,27 @@ export async function runExtract(opts: ExtractOptions): Promise<RunReport> {
 /** Documents looked up in the store together: one round trip for a window, not one per document. */
 const LOOKUP_WINDOW = 64;
 
-/**
- * The ingested items, each with what the store knows of its document (doc_id
- * and rules version), looked up a window at a time. `guard` runs the store
- * calls (it stops using a store that fails); null: no lookups.
- */
 /** An ingested item with what the store knows of its document. */
 interface StoredState {
   item: IngestItem;
   known: { docId: string; rulesVersion: string } | undefined;
 }
 
+/**
+ * The ingested items, each with what the store knows of its document (doc_id
+ * and rules version), looked up a window at a time. `guard` runs the store
+ * calls (it stops using a store that fails).
+ */
 async function* withStoredState(
   items: AsyncGenerator<IngestItem>,
-  guard: (<R>(f: () => Promise<R>) => Promise<R | undefined>) | null,
+  guard: <R>(f: () => Promise<R>) => Promise<R | undefined>,
   store: () => Store | null,
 ): AsyncGenerator<StoredState> {
   let window: IngestItem[] = [];
   const flush = async function* () {
     const keys = window.flatMap((i) => (i.ok ? [documentKey(i.doc.source)] : []));
     const s = store();
-    const found = guard && s && keys.length ? await guard(() => s.lookup(keys)) : undefined;
+    const found = s && keys.length ? await guard(() => s.lookup(keys)) : undefined;
     for (const item of window) yield { item, known: item.ok ? found?.get(documentKey(item.doc.source)) : undefined };
     window = [];
   };
