@@ -42,23 +42,46 @@ export function checkOrder(stages: Stage[]): void {
  */
 const ONE_SPAN_LAYERS = new Set<LayerName>(["tokens", "sentences", "periods", "territories", "cues"]);
 
+/** Whether a span lies inside the text and splits no surrogate pair. */
+function spanFits(text: string, start: number, end: number): boolean {
+  return start >= 0 && start <= end && end <= text.length && !splitsPair(text, start) && !splitsPair(text, end);
+}
+
+function splitsPair(text: string, i: number): boolean {
+  return i > 0 && i < text.length && (text.charCodeAt(i) & 0xfc00) === 0xdc00 && (text.charCodeAt(i - 1) & 0xfc00) === 0xd800;
+}
+
+/**
+ * The first item whose own span does not fit, or -1. Each layer has its own
+ * copy of this loop (`ownSpanChecks`): each then reads one shape of item, and
+ * the tokens' loop, over the largest layer, stays a plain field read.
+ */
+function ownSpanCheck(): (text: string, items: Array<{ start: number; end: number }>) => number {
+  return (text, items) => {
+    for (let k = 0; k < items.length; k++) if (!spanFits(text, items[k].start, items[k].end)) return k;
+    return -1;
+  };
+}
+
+const ownSpanChecks = new Map<LayerName, ReturnType<typeof ownSpanCheck>>([...ONE_SPAN_LAYERS].map((l) => [l, ownSpanCheck()]));
+
 /** A span must lie inside the text and not split a surrogate pair. */
 function checkSpans(doc: AnnotatedDocument, stage: Stage): void {
   const text = doc.text;
-  const n = text.length;
-  const splitsPair = (i: number) => i > 0 && i < n && (text.charCodeAt(i) & 0xfc00) === 0xdc00 && (text.charCodeAt(i - 1) & 0xfc00) === 0xd800;
-  let layerName: LayerName = stage.provides[0];
-  const check = (start: number, end: number) => {
-    if (!(start >= 0 && start <= end && end <= n) || splitsPair(start) || splitsPair(end))
-      throw new Error(`stage "${stage.name}" made a bad span [${start}, ${end}) in layer "${layerName}" (text length ${n})`);
+  const fail = (layerName: LayerName, start: number, end: number): never => {
+    throw new Error(`stage "${stage.name}" made a bad span [${start}, ${end}) in layer "${layerName}" (text length ${text.length})`);
   };
   for (const l of stage.provides) {
-    layerName = l;
-    const items = (doc.layers[l] ?? []) as object[];
-    if (ONE_SPAN_LAYERS.has(l)) {
-      // the largest layers, each item with its own span only: checked in a plain loop
-      for (const t of items as Array<{ start: number; end: number }>) check(t.start, t.end);
-    } else for (const item of items) forEachSpan(item, check);
+    const items = (doc.layers[l] ?? []) as Array<{ start: number; end: number }>;
+    const own = ownSpanChecks.get(l);
+    if (own) {
+      const k = own(text, items);
+      if (k >= 0) fail(l, items[k].start, items[k].end);
+    } else
+      for (const item of items)
+        forEachSpan(item, (start, end) => {
+          if (!spanFits(text, start, end)) fail(l, start, end);
+        });
   }
 }
 
