@@ -36,9 +36,15 @@ export class PatternSet<T extends { pattern: Pattern }> {
 
   /** The first two letters (or the one letter) of every key, as numbers (`headCode`): most words start with none of them. */
   private readonly heads = new Set<number>();
+  /** The first three letters of every key of three letters or more, hashed (`head3`). */
+  private readonly heads3 = new Set<number>();
+  /** The keys of two letters (`headCode`). */
+  private readonly twoLetterKeys = new Set<number>();
 
   private key(map: Map<string, number[]>, text: string, i: number) {
     this.heads.add(headCode(text, Math.min(2, text.length)));
+    if (text.length === 2) this.twoLetterKeys.add(headCode(text, 2));
+    if (text.length >= 3) this.heads3.add(head3(text));
     const list = map.get(text);
     if (!list) map.set(text, [i]);
     else if (list[list.length - 1] !== i) list.push(i);
@@ -130,16 +136,22 @@ export class PatternSet<T extends { pattern: Pattern }> {
   }
 
   /**
-   * False when no key can be one of the word's index keys: every key's head
-   * (its first two letters, or its one letter) is in `heads`, and every index
-   * key of a word starts with the word's first letters, "нн" read as "н" for stems.
+   * False when no key can be one of the word's index keys. Every index key of
+   * a word starts the word ("нн" read as "н" for stems): a key of one or two
+   * letters is the word's first one or two, and a longer key has the word's
+   * first two letters in `heads` and its first three in `heads3`.
    */
   private mayHaveKey(n: string): boolean {
     const heads = this.heads;
     if (n.length === 0) return false;
-    if (heads.has(headCode(n, 1)) || (n.length >= 2 && heads.has(headCode(n, 2)))) return true;
-    // the undoubled form differs in its first two letters only for a word starting "нн"
-    return n.startsWith("нн") && this.mayHaveKey(undouble(n));
+    if (heads.has(headCode(n, 1))) return true;
+    if (n.length >= 2) {
+      const two = headCode(n, 2);
+      if (heads.has(two) && (this.twoLetterKeys.has(two) || (n.length >= 3 && this.heads3.has(head3(n))))) return true;
+    }
+    // the undoubled form differs in its first three letters only for a word with "нн" at its start or after one letter
+    const nn = n.indexOf("нн");
+    return nn >= 0 && nn <= 1 && this.mayHaveKey(undouble(n));
   }
 
   private compute(t: Token, env: PatternEnv): T[] {
@@ -182,6 +194,11 @@ export class PatternSet<T extends { pattern: Pattern }> {
 /** The first `n` (1 or 2) UTF-16 units of `s` as one number; one-letter and two-letter heads never share a number. */
 function headCode(s: string, n: number): number {
   return n === 1 ? s.charCodeAt(0) : 0x10000 * (s.charCodeAt(0) + 1) + s.charCodeAt(1);
+}
+
+/** A word's first three UTF-16 units hashed into a small integer: equal heads give equal numbers (unequal ones may too). */
+function head3(s: string): number {
+  return (Math.imul(Math.imul(s.charCodeAt(0), 0x01000193) ^ s.charCodeAt(1), 0x01000193) ^ s.charCodeAt(2)) & 0x3fffffff;
 }
 
 /** Prefix patterns are indexed by this many of their first letters at most. */

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { compileRules } from "../../src/rules/compile.js";
-import { matchAt } from "../../src/rules/pattern.js";
+import { matchAt, parsePattern } from "../../src/rules/pattern.js";
 import { tokenize, type Token } from "../../src/stages/segment/tokens.js";
 import { FormClass, UNCLASSIFIED } from "../../src/rules/form-classes.js";
 import { PatternSet, patternSetOf } from "../../src/rules/pattern-set.js";
@@ -86,6 +86,30 @@ describe("pattern sets find what trying every pattern finds", () => {
         n += want.length;
       }
     expect(n).toBeGreaterThan(20);
+  });
+});
+
+describe("quick rejection by a word's first letters", () => {
+  // keys of one, two and three or more letters; stems are keyed with "нн" read as "н"
+  const set = new PatternSet(["=в", "=по", "рос*", "производство", "инновация", "финансирование"].map((p) => ({ pattern: parsePattern(p) })));
+  const cases: Array<[string, boolean]> = [
+    ["в", true],
+    ["во", false],
+    ["по", true],
+    ["пол", false],
+    ["рост", true],
+    ["рот", false],
+    ["производства", true],
+    ["пр", false],
+    ["инновации", true],
+    ["иновации", true],
+    ["финансирования", true],
+    ["финиш", false],
+  ];
+  it.each(cases)("%s: may start a pattern %s, as the full lookup says", (word, starts) => {
+    const [t] = tokenize(word);
+    expect(set.canStartAt(t, rules.env)).toBe(starts);
+    expect(set.candidates(t, rules.env).length > 0).toBe(starts);
   });
 });
 
