@@ -38,12 +38,22 @@ function reasonOf(t: string): ChromeReason | null {
     if (/^(?:фото|фотография|photo|видео|источник фото|автор фото|иллюстративное фото|коллаж)\s*[:©—-]/i.test(t)) return "photo";
     if (/^фото\s+(?:[\p{Lu}«"]|пресс-служб|из открытых|автора|с сайта|предоставлен)/iu.test(t) && t.length <= 80 && !/[.!?]$/.test(t)) return "photo";
   }
-  if (t.length <= 80 && (SOCIAL.test(t) || SOCIAL_RUN.test(t) || t.split(" ").every((w) => SOCIAL.test(w)))) return "share";
+  if (t.length <= 80 && (SOCIAL.test(t) || SOCIAL_RUN.test(t) || everyWordSocial(t))) return "share";
   if (t.includes("©") || /^(?:\(c\)|copyright\b)/i.test(t) || COPYRIGHT.test(t)) return "navigation";
   return null;
 }
 
 const COPYRIGHT = /все права защищены/i;
+
+/** Every word of a collapsed text (single spaces between words) is a share button's label; asked word by word, stopping at the first that is not. */
+function everyWordSocial(t: string): boolean {
+  for (let from = 0; ; ) {
+    const space = t.indexOf(" ", from);
+    if (!SOCIAL.test(space < 0 ? t.slice(from) : t.slice(from, space))) return false;
+    if (space < 0) return true;
+    from = space + 1;
+  }
+}
 
 /** True when the block is the heading of a list of other articles ("Популярное", "Читайте также:"). */
 export function isListHeading(text: string): boolean {
