@@ -77,11 +77,12 @@ function checkSpans(doc: AnnotatedDocument, stage: Stage): void {
     if (own) {
       const k = own(text, items);
       if (k >= 0) fail(l, items[k].start, items[k].end);
-    } else
-      for (const item of items)
-        forEachSpan(item, (start, end) => {
-          if (!spanFits(text, start, end)) fail(l, start, end);
-        });
+    } else {
+      const check = (start: number, end: number) => {
+        if (!spanFits(text, start, end)) fail(l, start, end);
+      };
+      for (const item of items) forEachSpan(item, check);
+    }
   }
 }
 
