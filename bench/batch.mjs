@@ -84,7 +84,7 @@ async function buildDocuments(file, n, seed = 7) {
 function extract(input, out, dbArgs) {
   const args = ["extract", input, "--out", out, "--quiet", ...dbArgs, ...(concurrency ? ["--concurrency", concurrency] : [])];
   const t0 = performance.now();
-  const r = spawnSync("/usr/bin/time", ["-f", "%M", process.execPath, join(app, "bin/pokazatel"), ...args], { encoding: "utf8", maxBuffer: 64 << 20 });
+  const r = spawnSync("/usr/bin/time", ["-f", "%M", join(app, "bin/pokazatel"), ...args], { encoding: "utf8", maxBuffer: 64 << 20 });
   const seconds = (performance.now() - t0) / 1000;
   const rss = Number(r.stderr.trim().split("\n").pop()) / 1024;
   if (r.status !== 0 && r.status !== 1) throw new Error(`extract ${dbArgs.join(" ")} failed (${r.status}): ${hide(r.stderr.slice(-800))}`);

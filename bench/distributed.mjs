@@ -86,13 +86,13 @@ for (let i = 0; i < copies; i++) {
 }
 
 const run = (args) => {
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", maxBuffer: 1 << 26 });
+  const r = spawnSync(bin, args, { encoding: "utf8", maxBuffer: 1 << 26 });
   if (r.status !== 0) throw new Error(`pokazatel ${args[0]} exited ${r.status}: ${r.stderr.slice(-2000)}`);
   return r;
 };
 
 function startWorker(args) {
-  const child = spawn(process.execPath, [bin, "worker", ...args], { stdio: ["ignore", "ignore", "pipe"] });
+  const child = spawn(bin, ["worker", ...args], { stdio: ["ignore", "ignore", "pipe"] });
   let log = "";
   const ready = new Promise((res, rej) => {
     child.stderr.on("data", (d) => {

@@ -34,7 +34,7 @@ function floor(file) {
 
 function extractArgs(file, concurrency) {
   const out = join(work, `out-${concurrency}-${Math.random().toString(36).slice(2)}`);
-  return { out, args: ["-f", "%M %U %S", process.execPath, join(root, "bin/pokazatel"), "extract", file, "--out", out, "--no-db", "--quiet", "--concurrency", String(concurrency)] };
+  return { out, args: ["-f", "%M %U %S", join(root, "bin/pokazatel"), "extract", file, "--out", out, "--no-db", "--quiet", "--concurrency", String(concurrency)] };
 }
 
 /** What /usr/bin/time printed last: peak RSS (MB) and CPU seconds (user + system). */
