@@ -34,11 +34,27 @@ export interface Token {
 //   [L]+(?:[-‐'’][L]+)* | [0-9]+ | [\uD800-\uDBFF][\uDC00-\uDFFF] | \S
 // with L = A-Za-z À-Ö Ø-ö ø-ɏ U+0300-U+052F U+1E00-U+1EFF.
 
-/** A letter of a word (the class L above). */
+/** The class L below U+0530, by code unit (1: a letter). */
+const LETTERS_BELOW_0530 = (() => {
+  const t = new Uint8Array(0x530);
+  const mark = (from: number, to: number) => t.fill(1, from, to + 1);
+  mark(0x41, 0x5a);
+  mark(0x61, 0x7a);
+  mark(0xc0, 0xd6);
+  mark(0xd8, 0xf6);
+  mark(0xf8, 0x24f);
+  mark(0x300, 0x52f);
+  return t;
+})();
+
+/**
+ * A letter of a word (the class L above): one table read below U+0530. A
+ * chain of range comparisons instead left the branches of rare letters (a
+ * "é" inside a word) unexecuted until some document had one, and the
+ * tokenizer's optimized code was thrown away there.
+ */
 function isLetter(c: number): boolean {
-  if (c < 0xc0) return (c | 32) >= 97 && (c | 32) <= 122;
-  if (c <= 0x52f) return c >= 0x300 || (c !== 0xd7 && c !== 0xf7 && c <= 0x24f);
-  return c >= 0x1e00 && c <= 0x1eff;
+  return c < 0x530 ? LETTERS_BELOW_0530[c] === 1 : c >= 0x1e00 && c <= 0x1eff;
 }
 
 /** Inner joiners of a word: hyphen-minus, hyphen, apostrophe, right single quote. */
@@ -103,7 +119,9 @@ export function tokenize(text: string, from = 0, to = text.length, classifier?: 
       spaceBefore: space,
       newlinesBefore: newlines,
       lex: form.lex,
-      classes: classifier === undefined ? UNCLASSIFIED : form.classesFor === classifier ? form.classes : classifier.classesOf(form),
+      // always through classesOf (which keeps a form's classes): a branch reading them here would go
+      // unexecuted while every form is new, and the optimized code would be thrown away at the first known one
+      classes: classifier === undefined ? UNCLASSIFIED : classifier.classesOf(form),
     });
     space = false;
     newlines = 0;
