@@ -445,14 +445,13 @@ export function compile(loaded: LoadedRules): CompiledRules {
     for (const e of list) if (e.type === "region" && e.seq.length === 2 && e.seq[1].startsWith("облас") && !regionAdjectives.has(e.seq[0])) regionAdjectives.set(e.seq[0], e);
   /** Digits, a number word or a scale word: what makes a paragraph hold a number. */
   const numberLike = (norm: string, kind: Token["kind"]) => kind === "num" || (kind === "word" && (numerals.has(norm) || scales.has(norm)));
-  const classifier = new FormClassifier((form) => {
-    const { norm, kind } = form;
-    const t = form as unknown as Token;
+  const classifier = new FormClassifier((t) => {
+    const { norm, kind } = t;
     let c = 0;
     if (kind === "num" || numerals.has(norm) || scales.has(norm) || scaleAbbreviations.has(norm) || (kind === "punct" && unitIndex.has(norm))) c |= FormClass.quantityStart;
     if (numberLike(norm, kind)) c |= FormClass.numberLike;
     if (gazetteer.has(norm)) c |= FormClass.gazetteerStart;
-    if (form.text !== norm && regionAdjectives.has(norm)) c |= FormClass.regionAdjective;
+    if (t.text !== norm && regionAdjectives.has(norm)) c |= FormClass.regionAdjective;
     if (sets.references.canStartAt(t, env)) c |= FormClass.referenceStart;
     if (sets.cues.canStartAt(t, env)) c |= FormClass.cueStart;
     if (sets.periodAnchors.canAnchorAt(t, env)) c |= FormClass.periodAnchor;
@@ -504,5 +503,10 @@ export function compile(loaded: LoadedRules): CompiledRules {
 /** "январь-май" is one token: two month names joined by a hyphen. */
 export function isMonthRange(norm: string, months: Map<string, number>): boolean {
   const i = norm.indexOf("-");
-  return i > 0 && months.has(norm.slice(0, i)) && months.has(norm.slice(i + 1));
+  if (i <= 0) return false;
+  // both halves looked up, whatever the first gives: a lookup made only after a first month found
+  // had no type feedback until one came, and the optimized code asking it was thrown away there
+  const first = months.has(norm.slice(0, i));
+  const second = months.has(norm.slice(i + 1));
+  return first && second;
 }

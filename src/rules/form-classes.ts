@@ -1,4 +1,5 @@
 import type { WordForm } from "../stages/segment/word-forms.js";
+import type { Token } from "../stages/segment/tokens.js";
 
 /**
  * Lexical classes of a word form under a rule set: bits saying what can
@@ -29,13 +30,20 @@ export const FormClass = {
 
 export const UNCLASSIFIED = -1;
 
-/** Classifies word forms for one rule set; each form keeps its classes for the last classifier that saw it. */
+/**
+ * Classifies word forms for one rule set; each form keeps its classes for the
+ * last classifier that saw it. A form is classified through a token of it
+ * (the first one read): the rule lookups behind the classes are the ones the
+ * detectors make on tokens, and given only tokens, their optimized code
+ * serves both (given forms too, it was thrown away when the detectors came).
+ */
 export class FormClassifier {
-  constructor(private readonly classify: (form: WordForm) => number) {}
+  constructor(private readonly classify: (token: Token) => number) {}
 
-  classesOf(form: WordForm): number {
+  /** The classes of `form`; `token` is a token of it (its text, norm, kind and lexicon entry are the form's). */
+  classesOf(form: WordForm, token: Token): number {
     if (form.classesFor !== this) {
-      form.classes = this.classify(form);
+      form.classes = this.classify(token);
       form.classesFor = this;
     }
     return form.classes;

@@ -83,7 +83,13 @@ export class PatternSet<T extends { pattern: Pattern }> {
     }
   }
 
-  private static readonly NONE: never[] = [];
+  /**
+   * Every candidate list is an array of objects (V8's PACKED_ELEMENTS), this
+   * empty one too: lists of mixed kinds (an empty literal is an array of small
+   * integers, `map` may make a holey one) made the code reading them throw
+   * its optimized form away as each new kind came along.
+   */
+  private static readonly NONE: never[] = emptyObjectArray();
   /** This set's place in every lexicon entry. */
   private readonly slot = takeLexiconSlot();
 
@@ -170,7 +176,9 @@ export class PatternSet<T extends { pattern: Pattern }> {
     }
     if (idx.length === 0) return PatternSet.NONE;
     if (idx.length === 1) return [this.items[idx[0]]];
-    return [...new Set(idx)].sort((a, b) => a - b).map((i) => this.items[i]);
+    const list: T[] = [];
+    for (const i of [...new Set(idx)].sort((a, b) => a - b)) list.push(this.items[i]);
+    return list;
   }
 
   /**
@@ -189,6 +197,13 @@ export class PatternSet<T extends { pattern: Pattern }> {
     if (this.longStems.size) take(this.longStems.get(u.slice(0, MIN_PREFIX_STEM)));
     if (this.shortStems.size) for (let k = 1; k < MIN_PREFIX_STEM && k <= u.length; k++) take(this.shortStems.get(u.slice(0, k)));
   }
+}
+
+/** An empty array whose elements kind is that of an array of objects (an empty literal's is small integers'). */
+function emptyObjectArray(): never[] {
+  const a: unknown[] = [null];
+  a.pop();
+  return a as never[];
 }
 
 /** The first `n` (1 or 2) UTF-16 units of `s` as one number; one-letter and two-letter heads never share a number. */

@@ -210,8 +210,13 @@ export function comparisonBases(periods: PeriodMention[], tokens: Token[], rules
         const m = matchAt(b.pattern, tokens, i, p.tokenTo, rules.env);
         if (m && m.to >= p.tokenFrom) out.add(p);
       }
-    const before = tokens.slice(from, p.tokenFrom).map((t) => t.norm);
-    if (before.includes("чем") || before.includes("против") || before.includes("сравнению")) out.add(p);
+    for (let i = from; i < p.tokenFrom; i++) {
+      const n = tokens[i].norm;
+      if (n === "чем" || n === "против" || n === "сравнению") {
+        out.add(p);
+        break;
+      }
+    }
   }
   return out;
 }

@@ -3,7 +3,7 @@ import type { Stage } from "../../core/stage.js";
 import { layer, type AnnotatedDocument } from "../../core/annotated.js";
 import type { CompiledRules, PeriodRule } from "../../rules/compile.js";
 import { isYear, matchAt } from "../../rules/pattern.js";
-import type { Token } from "../segment/tokens.js";
+import { tokenAt, type Token } from "../segment/tokens.js";
 import type { Sentence } from "../segment/sentences.js";
 import type { PeriodKind } from "../../core/record.js";
 
@@ -65,8 +65,8 @@ export function referenceDate(doc: AnnotatedDocument, tokens: Token[], sentences
     for (let i = s.tokenFrom; i < s.tokenTo; i++) {
       const t = tokens[i];
       if (!isYear(t)) continue;
-      const prev = tokens[i - 1]?.norm;
-      const next = tokens[i + 1]?.norm ?? "";
+      const prev = tokenAt(tokens, i - 1)?.norm;
+      const next = tokenAt(tokens, i + 1)?.norm ?? "";
       if (prev === "до" || prev === "к" || !YEAR_WORD.test(next)) continue;
       best = Math.max(best, +t.text);
     }

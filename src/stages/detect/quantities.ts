@@ -4,7 +4,7 @@ import { layer } from "../../core/annotated.js";
 import type { CompiledRules, Seq, UnitRule } from "../../rules/compile.js";
 import type { MentionType, Qualifier } from "../../core/record.js";
 import type { Token } from "../segment/tokens.js";
-import { isDash } from "../segment/tokens.js";
+import { isDash, tokenAt } from "../segment/tokens.js";
 import type { Sentence } from "../segment/sentences.js";
 import { abbreviationEnd, isCardinalSuffix, parseDigits, parseNumber, type ParsedNumber } from "../../numbers/parse.js";
 import { fromNumber, mul, type Exact } from "../../numbers/exact.js";
@@ -124,7 +124,7 @@ const NO_QUALIFIERS: never[] = [];
 function qualifierBefore(tokens: Token[], end: number, floor: number, rules: CompiledRules): { q: Qualifier; span: Span; rule: string; from: number } | null {
   for (let skip = 0; skip <= 1; skip++) {
     const e = end - skip;
-    if (skip === 1 && !GOVERNING.has(tokens[e]?.norm ?? "")) continue;
+    if (skip === 1 && !GOVERNING.has(tokenAt(tokens, e)?.norm ?? "")) continue;
     // a qualifier ending at e ends with the word before e: only those are tried, longest first
     const last = tokens[e - 1];
     if (!last || e - 1 < floor) continue;
@@ -166,7 +166,7 @@ export function anyMatch(p: Parameters<typeof matchAt>[0], tokens: Token[], s: S
 /** An ordinal at token i: "3-е", "5-й", "пятое". */
 function ordinalAt(tokens: Token[], i: number, limit: number, rules: CompiledRules): { value: Exact; to: number; rule: string } | null {
   const t = tokens[i];
-  if (t.kind === "num" && tokens[i + 1]?.text === "-" && !tokens[i + 1].spaceBefore && !tokens[i + 2]?.spaceBefore && i + 2 < limit) {
+  if (t.kind === "num" && tokenAt(tokens, i + 1)?.text === "-" && !tokens[i + 1].spaceBefore && !tokenAt(tokens, i + 2)?.spaceBefore && i + 2 < limit) {
     const suffix = tokens[i + 2];
     if (suffix.kind === "word" && rules.ordinalSuffixes.has(suffix.norm) && !isCardinalSuffix(t.text, suffix.norm)) return { value: fromNumber(Number(t.text)), to: i + 3, rule: "numbers.ordinal_digits" };
   }
@@ -427,7 +427,7 @@ function changedTo(q: Quantity, tokens: Token[], s: Sentence, rules: CompiledRul
   for (let k = end - 1; k >= Math.max(s.tokenFrom, end - 8); k--) {
     const t = tokens[k];
     // a clause boundary: a comma with a space after it (not the comma of "3,2"), unless right before "до" ("вырос на 5%, до 2 млрд")
-    if ((t.text === "," || t.text === ";" || t.text === ":") && tokens[k + 1]?.spaceBefore && k + 1 < end) return false;
+    if ((t.text === "," || t.text === ";" || t.text === ":") && tokenAt(tokens, k + 1)?.spaceBefore && k + 1 < end) return false;
     if (t.kind !== "word") continue;
     if (patternSetOf(joinLists(m.changeUp, m.changeDown)).candidates(t, rules.env).some((p) => matchAt(p.pattern, tokens, k, end, rules.env))) return true;
   }

@@ -3,7 +3,7 @@ import type { Stage } from "../../core/stage.js";
 import { layer } from "../../core/annotated.js";
 import type { CompiledRules, GazetteerEntry } from "../../rules/compile.js";
 import { matchAt } from "../../rules/pattern.js";
-import type { Token } from "../segment/tokens.js";
+import { tokenAt, type Token } from "../segment/tokens.js";
 import type { Sentence } from "../segment/sentences.js";
 import { anyRecordable } from "../assemble/recordable.js";
 
@@ -95,7 +95,7 @@ export function findTerritories(tokens: Token[], s: Sentence, si: number, rules:
       i++;
       continue;
     }
-    const prev = tokens[i - 1]?.norm ?? "";
+    const prev = tokenAt(tokens, i - 1)?.norm ?? "";
     const g = gazetteerAt(tokens, i, s.tokenTo, rules) ?? ellipticRegionAt(tokens, i, s.tokenTo, rules);
     if (g) {
       const e = g.entry;

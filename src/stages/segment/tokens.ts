@@ -110,7 +110,7 @@ export function tokenize(text: string, from = 0, to = text.length, classifier?: 
       j++;
     }
     const form = formAt(text, i, j, h);
-    tokens.push({
+    const token: Token = {
       start: i,
       end: j,
       kind: form.kind,
@@ -119,15 +119,26 @@ export function tokenize(text: string, from = 0, to = text.length, classifier?: 
       spaceBefore: space,
       newlinesBefore: newlines,
       lex: form.lex,
-      // always through classesOf (which keeps a form's classes): a branch reading them here would go
-      // unexecuted while every form is new, and the optimized code would be thrown away at the first known one
-      classes: classifier === undefined ? UNCLASSIFIED : classifier.classesOf(form),
-    });
+      classes: UNCLASSIFIED,
+    };
+    // always through classesOf (which keeps a form's classes): a branch reading them here would go
+    // unexecuted while every form is new, and the optimized code would be thrown away at the first known one
+    if (classifier !== undefined) token.classes = classifier.classesOf(form, token);
+    tokens.push(token);
     space = false;
     newlines = 0;
     i = j;
   }
   return tokens;
+}
+
+/**
+ * The token at `k`, or undefined past either end. For reads that may fall
+ * outside the list ("the token after this one"): V8 compiles an array read
+ * for indices inside it, and throws that code away at the first outside one.
+ */
+export function tokenAt(tokens: Token[], k: number): Token | undefined {
+  return k >= 0 && k < tokens.length ? tokens[k] : undefined;
 }
 
 /** True when the token starts with an upper-case letter. */

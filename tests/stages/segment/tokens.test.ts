@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { tokenize, type Token } from "../../../src/stages/segment/tokens.js";
+import { tokenAt, tokenize, type Token } from "../../../src/stages/segment/tokens.js";
 import { kindOf } from "../../../src/stages/segment/word-forms.js";
 import { normWord } from "../../../src/rules/text-norm.js";
 import { seeded } from "../../../bench/random.mjs";
@@ -84,7 +84,9 @@ describe("tokens: the scanner cuts whole corpora as the regular expression does"
   });
 
   it("every character class at every position of a mixed text", () => {
-    const alphabet = ["а", "Я", "ё", "Ё", "z", "É", "ß", "×", "ɏ", "ɐ", "\u0301", "Ω", "ң", "Ḁ", "-", "‐", "'", "’", " ", "\n", "\t", "\u00a0", "\u2009", "\u3000", "\ufeff", "7", "٣", ",", "%", "🇰", "\ud800", "\udc00", "«"];
+    const alphabet = ["а", "Я", "ё", "Ё", "z", "É", "ß", "×", "ɏ", "ɐ", "\u0301", "Ω", "ң", "Ḁ", "-", "‐", "'", "’", " ", "\n", "\t", "\u00a0", "\u2009", "\u3000", "\ufeff", "7", "٣", ",", "%", "🇰", "\ud800", "\udc00", "«",
+      // the edges of the letter ranges (the scanner reads those below U+0530 from a table)
+      "@", "A", "Z", "[", "`", "a", "{", "¿", "À", "Ö", "Ø", "ö", "÷", "ø", "\u02ff", "\u0300", "\u052f", "\u0530", "\u1dff", "\u1eff", "\u1f00"];
     const rnd = seeded(11);
     for (let k = 0; k < 300; k++) {
       const text = Array.from({ length: 1 + Math.floor(rnd() * 30) }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join("");
@@ -105,5 +107,18 @@ describe("tokens: the table of word forms", () => {
     expect(many[299_999].text).toBe(words[299_999]);
     const after = tokenize("Рост ВРП в Алматы составил 5,1%.");
     expect(after.map((t) => [t.text, t.norm, t.kind, t.start])).toEqual(before.map((t) => [t.text, t.norm, t.kind, t.start]));
+  });
+});
+
+describe("tokenAt", () => {
+  const tokens = tokenize("Рост 5,1%");
+  it.each([
+    [-1, undefined],
+    [0, "Рост"],
+    [2, ","],
+    [4, "%"],
+    [5, undefined],
+  ])("at %i: %s", (k, text) => {
+    expect(tokenAt(tokens, k)?.text).toBe(text);
   });
 });
