@@ -62,6 +62,28 @@ function isJoiner(c: number): boolean {
   return c === 45 || c === 0x2010 || c === 39 || c === 0x2019;
 }
 
+/** The code units of the text being tokenized: reused, grown to the longest text seen. */
+let unitBytes = Buffer.alloc(1 << 15);
+let unitArray = new Uint16Array(unitBytes.buffer, unitBytes.byteOffset, unitBytes.length >> 1);
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/**
+ * The text's UTF-16 code units in a typed array (valid up to `text.length`;
+ * the next text overwrites them). Copied in one go (a two-byte string is
+ * written out as it is stored): the scanner then reads array elements, which
+ * optimized code loads directly, where each `charCodeAt` first asks how the
+ * string is stored.
+ */
+function codeUnits(text: string): Uint16Array {
+  if (text.length > unitArray.length) {
+    unitBytes = Buffer.alloc(2 ** Math.ceil(Math.log2(text.length * 2)));
+    unitArray = new Uint16Array(unitBytes.buffer, unitBytes.byteOffset, unitBytes.length >> 1);
+  }
+  if (LITTLE_ENDIAN) unitBytes.write(text, 0, "utf16le");
+  else for (let k = 0; k < text.length; k++) unitArray[k] = text.charCodeAt(k);
+  return unitArray;
+}
+
 /**
  * Splits `text[from, to)` into tokens (a token starting before `to` is kept
  * whole). One pass over the characters: each token's form is found in the
@@ -71,11 +93,12 @@ function isJoiner(c: number): boolean {
 export function tokenize(text: string, from = 0, to = text.length, classifier?: FormClassifier): Token[] {
   const tokens: Token[] = [];
   const n = text.length;
+  const units = codeUnits(text);
   let i = from;
   let space = false;
   let newlines = 0;
   while (i < to) {
-    const c = text.charCodeAt(i);
+    const c = units[i];
     if (isSpace(c)) {
       space = true;
       if (c === 10) newlines++;
@@ -87,29 +110,29 @@ export function tokenize(text: string, from = 0, to = text.length, classifier?: 
     if (isLetter(c)) {
       for (;;) {
         while (j < n) {
-          const e = text.charCodeAt(j);
+          const e = units[j];
           if (!isLetter(e)) break;
           h = mix(h, e);
           j++;
         }
         // an inner hyphen or apostrophe with a letter after it goes on the word
-        if (j + 1 < n && isJoiner(text.charCodeAt(j)) && isLetter(text.charCodeAt(j + 1))) {
-          h = mix(mix(h, text.charCodeAt(j)), text.charCodeAt(j + 1));
+        if (j + 1 < n && isJoiner(units[j]) && isLetter(units[j + 1])) {
+          h = mix(mix(h, units[j]), units[j + 1]);
           j += 2;
         } else break;
       }
     } else if (c >= 48 && c <= 57) {
       while (j < n) {
-        const e = text.charCodeAt(j);
+        const e = units[j];
         if (e < 48 || e > 57) break;
         h = mix(h, e);
         j++;
       }
-    } else if ((c & 0xfc00) === 0xd800 && j < n && (text.charCodeAt(j) & 0xfc00) === 0xdc00) {
-      h = mix(h, text.charCodeAt(j));
+    } else if ((c & 0xfc00) === 0xd800 && j < n && (units[j] & 0xfc00) === 0xdc00) {
+      h = mix(h, units[j]);
       j++;
     }
-    const form = formAt(text, i, j, h);
+    const form = formAt(text, units, i, j, h);
     const token: Token = {
       start: i,
       end: j,

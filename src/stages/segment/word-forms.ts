@@ -60,8 +60,8 @@ class FormTable {
     this.reset(1 << 16);
   }
 
-  /** The form of `text[start, end)`, whose characters hash to `hash` (see `mix`). */
-  get(text: string, start: number, end: number, hash: number): WordForm {
+  /** The form of `text[start, end)`, whose code units are also in `units`, and hash to `hash` (see `mix`). */
+  get(text: string, units: Uint16Array, start: number, end: number, hash: number): WordForm {
     const len = end - start;
     const mask = this.mask;
     const slots = this.slots;
@@ -70,22 +70,22 @@ class FormTable {
       const s = k * SLOT;
       const at = slots[s + 1];
       if (at < 0) break;
-      if (slots[s] === hash && slots[s + 2] === len && this.same(s, at, text, start, len)) return this.forms[slots[s + 3]];
+      if (slots[s] === hash && slots[s + 2] === len && this.same(s, at, units, start, len)) return this.forms[slots[s + 3]];
       k = (k + 1) & mask;
     }
     return this.add(text, start, end, hash);
   }
 
-  /** Whether the key of the slot at `s` (rest at `at`) is `text[start, start + len)`. */
-  private same(s: number, at: number, text: string, start: number, len: number): boolean {
+  /** Whether the key of the slot at `s` (rest at `at`) is `units[start, start + len)`. */
+  private same(s: number, at: number, units: Uint16Array, start: number, len: number): boolean {
     const slots = this.slots;
     const inline = len < INLINE ? len : INLINE;
     for (let q = 0; q < inline; q++) {
       const pair = slots[s + 4 + (q >> 1)];
-      if (((q & 1) === 0 ? pair & 0xffff : pair >>> 16) !== text.charCodeAt(start + q)) return false;
+      if (((q & 1) === 0 ? pair & 0xffff : pair >>> 16) !== units[start + q]) return false;
     }
     const chars = this.chars;
-    for (let q = INLINE; q < len; q++) if (chars[at + q - INLINE] !== text.charCodeAt(start + q)) return false;
+    for (let q = INLINE; q < len; q++) if (chars[at + q - INLINE] !== units[start + q]) return false;
     return true;
   }
 
@@ -169,7 +169,7 @@ export function hashOf(s: string): number {
 
 const table = new FormTable();
 
-/** The interned form of `text[start, end)`; `hash` must be `hashOf(text.slice(start, end))`. */
-export function formAt(text: string, start: number, end: number, hash: number): WordForm {
-  return table.get(text, start, end, hash);
+/** The interned form of `text[start, end)`, whose code units are also in `units`; `hash` must be `hashOf(text.slice(start, end))`. */
+export function formAt(text: string, units: Uint16Array, start: number, end: number, hash: number): WordForm {
+  return table.get(text, units, start, end, hash);
 }
