@@ -79,7 +79,7 @@ function codeUnits(text: string): Uint16Array {
     unitBytes = Buffer.alloc(2 ** Math.ceil(Math.log2(text.length * 2)));
     unitArray = new Uint16Array(unitBytes.buffer, unitBytes.byteOffset, unitBytes.length >> 1);
   }
-  if (LITTLE_ENDIAN) unitBytes.write(text, 0, "utf16le");
+  if (LITTLE_ENDIAN) unitBytes.write(text, 0, text.length * 2, "utf16le");
   else for (let k = 0; k < text.length; k++) unitArray[k] = text.charCodeAt(k);
   return unitArray;
 }
