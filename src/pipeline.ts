@@ -42,10 +42,16 @@ export function checkOrder(stages: Stage[]): void {
  */
 const ONE_SPAN_LAYERS = new Set<LayerName>(["tokens", "sentences", "periods", "territories", "cues"]);
 
-/** Whether a span lies inside the text and splits no surrogate pair. */
-function spanFits(text: string, start: number, end: number): boolean {
-  return start >= 0 && start <= end && end <= text.length && !splitsPair(text, start) && !splitsPair(text, end);
+/**
+ * Whether a span lies inside the text and splits no surrogate pair. `pairs`:
+ * whether the text has surrogates at all (most documents have none, and then
+ * no offset can split one: the check reads no characters).
+ */
+function spanFits(text: string, pairs: boolean, start: number, end: number): boolean {
+  return start >= 0 && start <= end && end <= text.length && (!pairs || (!splitsPair(text, start) && !splitsPair(text, end)));
 }
+
+const SURROGATE = /[\uD800-\uDFFF]/;
 
 function splitsPair(text: string, i: number): boolean {
   return i > 0 && i < text.length && (text.charCodeAt(i) & 0xfc00) === 0xdc00 && (text.charCodeAt(i - 1) & 0xfc00) === 0xd800;
@@ -56,17 +62,17 @@ function splitsPair(text: string, i: number): boolean {
  * copy of this loop (`ownSpanChecks`): each then reads one shape of item, and
  * the tokens' loop, over the largest layer, stays a plain field read.
  */
-function ownSpanCheck(): (text: string, items: Array<{ start: number; end: number }>) => number {
-  return (text, items) => {
-    for (let k = 0; k < items.length; k++) if (!spanFits(text, items[k].start, items[k].end)) return k;
+function ownSpanCheck(): (text: string, pairs: boolean, items: Array<{ start: number; end: number }>) => number {
+  return (text, pairs, items) => {
+    for (let k = 0; k < items.length; k++) if (!spanFits(text, pairs, items[k].start, items[k].end)) return k;
     return -1;
   };
 }
 
 const ownSpanChecks = new Map<LayerName, ReturnType<typeof ownSpanCheck>>([...ONE_SPAN_LAYERS].map((l) => [l, ownSpanCheck()]));
 
-/** A span must lie inside the text and not split a surrogate pair. */
-function checkSpans(doc: AnnotatedDocument, stage: Stage): void {
+/** A span must lie inside the text and not split a surrogate pair (`pairs`: the text has surrogates). */
+function checkSpans(doc: AnnotatedDocument, stage: Stage, pairs: boolean): void {
   const text = doc.text;
   const fail = (layerName: LayerName, start: number, end: number): never => {
     throw new Error(`stage "${stage.name}" made a bad span [${start}, ${end}) in layer "${layerName}" (text length ${text.length})`);
@@ -75,11 +81,11 @@ function checkSpans(doc: AnnotatedDocument, stage: Stage): void {
     const items = (doc.layers[l] ?? []) as Array<{ start: number; end: number }>;
     const own = ownSpanChecks.get(l);
     if (own) {
-      const k = own(text, items);
+      const k = own(text, pairs, items);
       if (k >= 0) fail(l, items[k].start, items[k].end);
     } else {
       const check = (start: number, end: number) => {
-        if (!spanFits(text, start, end)) fail(l, start, end);
+        if (!spanFits(text, pairs, start, end)) fail(l, start, end);
       };
       for (const item of items) forEachSpan(item, check);
     }
@@ -105,10 +111,11 @@ export function runDocument(raw: RawDocument, rules: CompiledRules, stages: Stag
   const doc = annotate(raw);
   const timeout = opts.timeoutMs ?? 10_000;
   const started = performance.now();
+  const pairs = opts.checkSpans !== false && SURROGATE.test(doc.text);
   for (const stage of stages) {
     const t0 = opts.timings ? performance.now() : 0;
     stage.run(doc, rules);
-    if (opts.checkSpans !== false) checkSpans(doc, stage);
+    if (opts.checkSpans !== false) checkSpans(doc, stage, pairs);
     const spent = performance.now() - started;
     if (opts.timings) opts.timings.set(stage.name, (opts.timings.get(stage.name) ?? 0) + performance.now() - t0);
     if (spent > timeout) throw new DocumentTimeout(`took longer than ${timeout} ms (stopped after stage "${stage.name}", ${Math.round(spent)} ms)`);

@@ -58,6 +58,14 @@ describe("the span check after each stage", () => {
     expect(() => runDocument(rawDoc(text), rules, [segmentStage, badCues])).toThrow(/stage "test\.bad_cues" made a bad span \[1, 4\) in layer "cues"/);
   });
 
+  it.each([
+    ["past the end", 3, 12],
+    ["reversed", 5, 3],
+    ["before the start", -1, 2],
+  ])("in a text without surrogates too: a span %s", (_, start, end) => {
+    expect(() => runDocument(rawDoc("Рост 5%"), rules, [segmentStage, badStage(start, end)])).toThrow(/stage "test\.bad" made a bad span/);
+  });
+
   it("lets good spans through", () => {
     expect(() => runDocument(rawDoc(text), rules, [segmentStage, badStage(2, 6)])).not.toThrow();
   });
