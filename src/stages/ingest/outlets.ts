@@ -158,9 +158,11 @@ export class OutletCatalog {
    */
   inText(text: string): OutletMention | null {
     if (!this.aliasRe) return null;
-    for (const m of text.matchAll(ATTRIBUTION)) {
-      if (m.index! > 0 && WORD_CHAR.test(text[m.index! - 1])) continue;
-      const found = this.aliasAt(text, m.index! + m[0].length);
+    // exec on the one expression, not matchAll (which makes a copy of it for every text)
+    ATTRIBUTION.lastIndex = 0;
+    for (let m = ATTRIBUTION.exec(text); m; m = ATTRIBUTION.exec(text)) {
+      if (m.index > 0 && WORD_CHAR.test(text[m.index - 1])) continue;
+      const found = this.aliasAt(text, m.index + m[0].length);
       if (found) return { ...found, how: "attribution" };
     }
     for (const end of datelineEnds(text.slice(0, DATELINE_HEAD))) {
