@@ -70,7 +70,7 @@ export interface CueRule {
    * in the sentence: it continues that figure's list ("ВРП … составил
    * 15 трлн тенге, а на душу населения – 25,2 млн").
    */
-  after?: string;
+  after: string | undefined;
 }
 
 export interface CountedRule {
@@ -354,7 +354,8 @@ export function compile(loaded: LoadedRules): CompiledRules {
       ind.cues.forEach((c, j) => {
         const o = typeof c === "string" ? { pattern: c, weight: 1, scope: "any" as const, role: "indicator" as const } : c;
         const after = typeof c === "string" ? undefined : c.after;
-        cues.push({ id, indicator: ind.code, pattern: parsePattern(o.pattern), weight: o.weight, scope: o.scope, role: o.role, ...(after ? { after } : {}) });
+        // `after` always present (undefined when not given): every cue rule has one shape, and the code reading them stays monomorphic
+        cues.push({ id, indicator: ind.code, pattern: parsePattern(o.pattern), weight: o.weight, scope: o.scope, role: o.role, after: after || undefined });
         if (after) continuations.push({ file: f, path: ["indicators", i, "cues", j, "after"], code: after });
       });
       ind.counted.forEach((c) =>

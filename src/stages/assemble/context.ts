@@ -37,12 +37,8 @@ export function mainTerritory(mentions: TerritoryMention[], sentences: Sentence[
   const score = new Map<string, number>();
   let country = 0;
   // the first three sentences that are not site chrome
-  const early = new Set(
-    sentences
-      .map((s, i) => (s.chrome ? -1 : i))
-      .filter((i) => i >= 0)
-      .slice(0, 3),
-  );
+  const early = new Set<number>();
+  for (let i = 0; i < sentences.length && early.size < 3; i++) if (!sentences[i].chrome) early.add(i);
   const add = (code: string, n: number) => score.set(code, (score.get(code) ?? 0) + n);
   for (const m of mentions) {
     const w = early.has(m.sentence) ? 2 : 1;

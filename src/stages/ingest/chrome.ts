@@ -119,9 +119,14 @@ export function findChromeSpans(text: string): ChromeSpan[] {
     const l = lines[i];
     if (l.text) spans.push({ start: l.start, end: l.end, reason });
   };
-  const prose = lines.map((l) => isProse(l.text, l.short));
-  const firstProse = prose.indexOf(true);
-  const lastProse = prose.lastIndexOf(true);
+  // the first and the last line of running text
+  let firstProse = -1;
+  let lastProse = -1;
+  for (let i = 0; i < lines.length; i++)
+    if (isProse(lines[i].text, lines[i].short)) {
+      if (firstProse < 0) firstProse = i;
+      lastProse = i;
+    }
   const marked = new Set<number>();
 
   for (let i = 0; i < lines.length; i++) {
