@@ -65,23 +65,32 @@ function isJoiner(c: number): boolean {
 /** The code units of the text being tokenized: reused, grown to the longest text seen. */
 let unitBytes = Buffer.alloc(1 << 15);
 let unitArray = new Uint16Array(unitBytes.buffer, unitBytes.byteOffset, unitBytes.length >> 1);
+/** True while a tokenize call reads the reused array (a call inside it, were there one, gets its own). */
+let unitsInUse = false;
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /**
- * The text's UTF-16 code units in a typed array (valid up to `text.length`;
- * the next text overwrites them). Copied in one go (a two-byte string is
- * written out as it is stored): the scanner then reads array elements, which
- * optimized code loads directly, where each `charCodeAt` first asks how the
- * string is stored.
+ * The text's UTF-16 code units in a typed array (valid up to `text.length`).
+ * Copied in one go (a two-byte string is written out as it is stored): the
+ * scanner then reads array elements, which optimized code loads directly,
+ * where each `charCodeAt` first asks how the string is stored. `shared`: into
+ * the reused array (the next text overwrites it), else into a new one.
  */
-function codeUnits(text: string): Uint16Array {
-  if (text.length > unitArray.length) {
-    unitBytes = Buffer.alloc(2 ** Math.ceil(Math.log2(text.length * 2)));
-    unitArray = new Uint16Array(unitBytes.buffer, unitBytes.byteOffset, unitBytes.length >> 1);
+function codeUnits(text: string, shared: boolean): Uint16Array {
+  if (!shared || text.length > unitArray.length) {
+    const bytes = Buffer.alloc(2 ** Math.ceil(Math.log2(Math.max(text.length, 16) * 2)));
+    const array = new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.length >> 1);
+    if (!shared) return fill(bytes, array, text);
+    unitBytes = bytes;
+    unitArray = array;
   }
-  if (LITTLE_ENDIAN) unitBytes.write(text, 0, text.length * 2, "utf16le");
-  else for (let k = 0; k < text.length; k++) unitArray[k] = text.charCodeAt(k);
-  return unitArray;
+  return fill(unitBytes, unitArray, text);
+}
+
+function fill(bytes: Buffer, array: Uint16Array, text: string): Uint16Array {
+  if (LITTLE_ENDIAN) bytes.write(text, 0, text.length * 2, "utf16le");
+  else for (let k = 0; k < text.length; k++) array[k] = text.charCodeAt(k);
+  return array;
 }
 
 /**
@@ -93,7 +102,10 @@ function codeUnits(text: string): Uint16Array {
 export function tokenize(text: string, from = 0, to = text.length, classifier?: FormClassifier): Token[] {
   const tokens: Token[] = [];
   const n = text.length;
-  const units = codeUnits(text);
+  // the reused array, unless a call is already reading it (a call that throws leaves it taken: later calls then copy)
+  const shared = !unitsInUse;
+  unitsInUse = true;
+  const units = codeUnits(text, shared);
   let i = from;
   let space = false;
   let newlines = 0;
@@ -152,6 +164,7 @@ export function tokenize(text: string, from = 0, to = text.length, classifier?: 
     newlines = 0;
     i = j;
   }
+  if (shared) unitsInUse = false;
   return tokens;
 }
 

@@ -5,6 +5,7 @@ import { tokenAt, tokenize, type Token } from "../../../src/stages/segment/token
 import { kindOf } from "../../../src/stages/segment/word-forms.js";
 import { normWord } from "../../../src/rules/text-norm.js";
 import { seeded } from "../../../bench/random.mjs";
+import { FormClassifier } from "../../../src/rules/form-classes.js";
 
 describe("tokens", () => {
   it("words keep inner hyphens, numbers are digit runs, everything else one code point", () => {
@@ -107,6 +108,19 @@ describe("tokens: the table of word forms", () => {
     expect(many[299_999].text).toBe(words[299_999]);
     const after = tokenize("Рост ВРП в Алматы составил 5,1%.");
     expect(after.map((t) => [t.text, t.norm, t.kind, t.start])).toEqual(before.map((t) => [t.text, t.norm, t.kind, t.start]));
+  });
+});
+
+describe("tokens: a tokenize call inside another", () => {
+  it("(from a classifier) leaves the outer text's tokens right", () => {
+    const nested = new FormClassifier((t) => {
+      tokenize(`совсем другой, куда более длинный текст: ${t.text.repeat(3)} и ещё немного`);
+      return 0;
+    });
+    const text = "Рост ВРП в Алматы составил 5,1% – 2,3 трлн тенге.";
+    const plain = tokenize(text).map((t) => [t.start, t.end, t.text]);
+    expect(tokenize(text, 0, text.length, nested).map((t) => [t.start, t.end, t.text])).toEqual(plain);
+    expect(tokenize(text).map((t) => [t.start, t.end, t.text])).toEqual(plain);
   });
 });
 
