@@ -134,7 +134,8 @@ export async function runExtract(opts: ExtractOptions): Promise<RunReport> {
         report.failures.push({ path: d.source.path, id: d.source.id, doc_id: d.doc_id, code, error: rest.join(": ") });
       } else if (status === "skipped") report.documents.skipped++;
       else report.documents.processed++;
-      if (status !== "skipped") pending.push(result);
+      // only a store needs them kept (without one they would stay alive for a batch, and be copied by every collection)
+      if (store && status !== "skipped") pending.push(result);
       if (pending.length >= batchSize) await flushStore();
       opts.onDocument?.(nextOut, status);
     }
