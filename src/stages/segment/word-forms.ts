@@ -47,9 +47,10 @@ class FormTable {
   private mask = 0;
   /**
    * SLOT numbers per slot, side by side (two slots to a cache line): hash,
-   * where the key's characters past the first INLINE start in `chars` (-1:
-   * empty slot), their length, the form's index in `forms`, then the first
-   * INLINE characters, two to a number.
+   * one more than where the key's characters past the first INLINE start in
+   * `chars` (0: empty slot, so that a new array, zeroed, is an empty table
+   * with no loop to mark its slots), their length, the form's index in
+   * `forms`, then the first INLINE characters, two to a number.
    */
   private slots = new Int32Array(0);
   private forms: WordForm[] = [];
@@ -69,8 +70,8 @@ class FormTable {
     for (;;) {
       const s = k * SLOT;
       const at = slots[s + 1];
-      if (at < 0) break;
-      if (slots[s] === hash && slots[s + 2] === len && this.same(s, at, units, start, len)) return this.forms[slots[s + 3]];
+      if (at === 0) break;
+      if (slots[s] === hash && slots[s + 2] === len && this.same(s, at - 1, units, start, len)) return this.forms[slots[s + 3]];
       k = (k + 1) & mask;
     }
     return this.add(text, start, end, hash);
@@ -116,10 +117,10 @@ class FormTable {
     for (let i = INLINE; i < s.length; i++) this.chars[at + i - INLINE] = s.charCodeAt(i);
     this.used += rest;
     let k = hash & this.mask;
-    while (this.slots[k * SLOT + 1] >= 0) k = (k + 1) & this.mask;
+    while (this.slots[k * SLOT + 1] !== 0) k = (k + 1) & this.mask;
     const slot = k * SLOT;
     this.slots[slot] = hash;
-    this.slots[slot + 1] = at;
+    this.slots[slot + 1] = at + 1;
     this.slots[slot + 2] = s.length;
     this.slots[slot + 3] = this.forms.length;
     for (let q = 0; q < INLINE && q < s.length; q++) this.slots[slot + 4 + (q >> 1)] |= s.charCodeAt(q) << ((q & 1) * 16);
@@ -129,7 +130,6 @@ class FormTable {
   private reset(capacity: number) {
     this.mask = capacity - 1;
     this.slots = new Int32Array(capacity * SLOT);
-    for (let k = 0; k < capacity; k++) this.slots[k * SLOT + 1] = -1;
     this.forms = [];
     this.used = 0;
   }
