@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, join, relative } from "node:path";
 import type { LineCounter, Node as YamlNode, Document } from "yaml";
 import { locatedYaml } from "./yaml-located.js";
-import jsyaml from "js-yaml";
+import { dataYaml } from "./yaml-data.js";
 import type { z } from "zod";
 import { RULE_KINDS, ruleSchemas, type RuleKind } from "./schema.js";
 import { ValidatedCache, sibling } from "./rule-cache.js";
@@ -99,6 +99,7 @@ export function loadRuleFiles(dir: string): LoadedRules {
     const { locate, lineOf } = placer(src);
     let json: Record<string, unknown> | null;
     try {
+      const jsyaml = dataYaml();
       json = jsyaml.load(src, { schema: jsyaml.CORE_SCHEMA, filename: shown }) as Record<string, unknown> | null;
     } catch (e) {
       const { doc, lc } = locate();

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import jsyaml from "js-yaml";
 import type { Document } from "yaml";
 import { locatedYaml } from "../../rules/yaml-located.js";
+import { dataYaml } from "../../rules/yaml-data.js";
 import { createRequire } from "node:module";
 import type { z as Zod } from "zod";
 import { ValidatedCache, sibling } from "../../rules/rule-cache.js";
@@ -94,6 +94,7 @@ export class OutletCatalog {
     // fast: js-yaml reads the data; the slower `yaml` parse that knows every node's line runs only to place a problem
     let data: unknown = undefined;
     try {
+      const jsyaml = dataYaml();
       data = jsyaml.load(source, { schema: jsyaml.CORE_SCHEMA });
     } catch {
       // placed below
