@@ -109,7 +109,8 @@ export function splitSentences(text: string, tokens: Token[], rules: CompiledRul
         continue;
       }
     }
-    if (breaksAfter(tokens, i - 1, rules)) close(i);
+    // a sentence ends after punctuation followed by a space only (breaksAfter asks this first; asked here, most tokens cost no call)
+    if (t.spaceBefore && tokens[i - 1].kind === "punct" && breaksAfter(tokens, i - 1, rules)) close(i);
   }
   close(tokens.length);
   markChrome(sentences, chrome);
