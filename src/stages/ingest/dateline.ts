@@ -1,3 +1,4 @@
+import { isSpace } from "../../core/whitespace.js";
 /**
  * Publication dates: the ` date YYYY-MM-DD` header of plain text, date strings
  * from metadata (ISO 8601, RFC 822, Russian), and datelines in article text
@@ -120,8 +121,55 @@ export function findDateline(text: string): DatelineDate | null {
   return null;
 }
 
+/**
+ * Whether a line may hold a date line or a dateline: what every one of them
+ * has, checked without a regular expression (most lines are running text and
+ * fail here). After the white space that starts the line, a digit ("14 июня
+ * 2024", "14.06.2024"), or a first word followed by white space and a digit
+ * (a weekday: "четверг 14 июня 2024"), or a first "." or "," followed by
+ * white space and a digit: a dateline's place is letters, hyphens and white
+ * space up to its "." or "," ("АСТАНА, 5 марта"), and a weekday has its comma
+ * ("четверг, 14 июня 2024").
+ */
+export function mayHoldDate(line: string): boolean {
+  let i = 0;
+  while (i < line.length && isSpace(line.charCodeAt(i))) i++;
+  if (i === line.length) return false;
+  if (isDigit(line.charCodeAt(i))) return true;
+  let w = i;
+  while (w < line.length && isLetterUnit(line.charCodeAt(w))) w++;
+  if (w > i && digitAfterSpace(line, w)) return true;
+  const dot = line.indexOf(".", i);
+  const comma = line.indexOf(",", i);
+  const first = dot < 0 ? comma : comma < 0 ? dot : Math.min(dot, comma);
+  return first >= 0 && digitAfterSpace(line, first + 1);
+}
+
+/** Whether `line` has white space at `at` and a digit right after it. */
+function digitAfterSpace(line: string, at: number): boolean {
+  let k = at;
+  while (k < line.length && isSpace(line.charCodeAt(k))) k++;
+  return k > at && k < line.length && isDigit(line.charCodeAt(k));
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** A code unit of a letter (weekday names are Cyrillic; any letter will do: this only lets lines through). */
+function isLetterUnit(c: number): boolean {
+  return (c >= 0x410 && c <= 0x44f) || c === 0x401 || c === 0x451 || ((c | 32) >= 97 && (c | 32) <= 122);
+}
+
+/** Whether one of the date line and dateline patterns matches the line (what `mayHoldDate` must let through). */
+export function matchesDatePattern(line: string): boolean {
+  return DATE_LINE.some((re) => re.test(line)) || DATELINE.test(line);
+}
+
 function dateOnLine(line: string, text: string): DatelineDate | null {
-  for (const [i, re] of DATE_LINE.entries()) {
+  if (!mayHoldDate(line)) return null;
+  for (let i = 0; i < DATE_LINE.length; i++) {
+    const re = DATE_LINE[i];
     const m = re.exec(line);
     if (!m) continue;
     const date = i === 0 ? isoDate(+m[3], monthNumber(m[2])!, +m[1]) : isoDate(+m[3], +m[2], +m[1]);

@@ -1,5 +1,7 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { findDateline, headerDate, inferYear, isoDate, normalizeDate } from "../../../src/stages/ingest/dateline.js";
+import { findDateline, headerDate, inferYear, isoDate, matchesDatePattern, mayHoldDate, normalizeDate } from "../../../src/stages/ingest/dateline.js";
 
 describe("headerDate", () => {
   it.each([
@@ -79,5 +81,43 @@ describe("inferYear", () => {
   it("isoDate rejects impossible days", () => {
     expect(isoDate(2024, 2, 29)).toBe("2024-02-29");
     expect(isoDate(2025, 2, 29)).toBeNull();
+  });
+});
+
+describe("mayHoldDate (the cheap test before the date patterns)", () => {
+  it.each([
+    ["14 июня 2024 года", true],
+    ["  14.06.2024 10:35", true],
+    ["четверг 14 июня 2024", true],
+    ["Четверг, 14 июня 2024", true],
+    ["АСТАНА, 5 марта 2024 г. — Текст новости.", true],
+    ["Усть-Каменогорск. 22 декабря. KAZAKHSTAN TODAY - Итоги", true],
+    ["Нур-Султан,\u00a05 марта. Текст", true],
+    ["Инвестиции в основной капитал составили 838 млрд тенге.", false],
+    ["По данным бюро, рост составил 8,3%.", false],
+    ["", false],
+    ["   ", false],
+    ["Аким области. Итоги года", false],
+  ])("%j → %s", (line, want) => {
+    expect(mayHoldDate(line)).toBe(want);
+  });
+
+  // every line a date pattern matches must get through, over whole corpora
+  const lines: string[] = [];
+  for (const f of readdirSync("corpus").filter((n) => n.endsWith(".txt"))) lines.push(...readFileSync(join("corpus", f), "utf8").split("\n"));
+  for (const f of ["../shared/bench/nerel/train.jsonl", "../shared/bench/nerel/dev.jsonl"])
+    if (existsSync(f)) for (const l of readFileSync(f, "utf8").split("\n")) if (l.trim()) lines.push(...(JSON.parse(l) as { text: string }).text.split("\n"));
+  it("lets through every line of the corpora that a date pattern matches", () => {
+    const missed = lines.filter((l) => matchesDatePattern(l) && !mayHoldDate(l));
+    expect(missed).toEqual([]);
+    // and it rejects most running text
+    expect(lines.filter((l) => l.trim() && mayHoldDate(l)).length).toBeLessThan(lines.filter((l) => l.trim()).length / 2);
+  });
+
+  it("lets through every dateline form of the tests above", () => {
+    for (const text of ["14 июня 2024 года", "14.06.2024 10:35", "АСТАНА, 5 марта 2024 г. — Текст новости.", "Усть-Каменогорск. 22 декабря. KAZAKHSTAN TODAY - Итоги"]) {
+      expect(matchesDatePattern(text)).toBe(true);
+      expect(mayHoldDate(text)).toBe(true);
+    }
   });
 });
