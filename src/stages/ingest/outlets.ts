@@ -215,17 +215,28 @@ const OTHER_BREAK = /[\r\u2028\u2029]/;
 /**
  * What DATELINE needs at a line start, checked cheaply first: after spaces
  * and tabs, a letter run of at most 41 characters (its first upper-case)
- * ends in a full stop or comma.
+ * ends in a full stop or comma, and spaces or tabs and a digit follow. The run
+ * holds neither, so that full stop or comma is the line's first.
  */
-function mayStartDateline(s: string, at: number): boolean {
+export function mayStartDateline(s: string, at: number): boolean {
   let p = at;
   while (p < s.length && (s.charCodeAt(p) === 32 || s.charCodeAt(p) === 9)) p++;
   const last = Math.min(s.length, p + 42);
   for (let k = p + 1; k < last; k++) {
     const c = s.charCodeAt(k);
-    if (c === 46 || c === 44) return true;
+    if (c === 46 || c === 44) {
+      let d = k + 1;
+      while (d < s.length && (s.charCodeAt(d) === 32 || s.charCodeAt(d) === 9)) d++;
+      return d > k + 1 && d < s.length && s.charCodeAt(d) >= 48 && s.charCodeAt(d) <= 57;
+    }
   }
   return false;
+}
+
+/** Whether DATELINE matches at `at` (what `mayStartDateline` must let through). */
+export function datelineAt(s: string, at: number): boolean {
+  DATELINE.lastIndex = at;
+  return DATELINE.test(s);
 }
 
 /** The first name, alias or domain that two outlets share, with where it is written. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { loadOutlets, OutletCatalog, OutletRulesError } from "../../../src/stages/ingest/outlets.js";
+import { datelineAt, loadOutlets, mayStartDateline, OutletCatalog, OutletRulesError } from "../../../src/stages/ingest/outlets.js";
 import { ROOT, tempTree } from "./fixtures.js";
 
 const catalog = OutletCatalog.load(join(ROOT, "rules/outlets.yaml"));
@@ -75,5 +76,36 @@ describe("outlet rule errors name file, line and column", () => {
     } finally {
       t.cleanup();
     }
+  });
+});
+
+describe("mayStartDateline (the cheap test before DATELINE)", () => {
+  it.each([
+    ["Усть-Каменогорск. 22 декабря. KAZAKHSTAN TODAY - Текст", true],
+    ["  АСТАНА, 5 марта 2024 г. Текст", true],
+    ["Алматы.\t3 мая. Текст", true],
+    ["Алматы, как сообщает пресс-служба, 3 мая", false],
+    ["Алматы.3 мая.", false],
+    ["Инвестиции в основной капитал составили 838 млрд тенге.", false],
+    ["", false],
+  ])("%j → %s", (line, want) => {
+    expect(mayStartDateline(line, 0)).toBe(want);
+  });
+
+  it("lets through every line start of the corpora where DATELINE matches", () => {
+    const texts: string[] = readdirSync("corpus").filter((n) => n.endsWith(".txt")).map((f) => readFileSync(join("corpus", f), "utf8"));
+    for (const f of ["../shared/bench/nerel/train.jsonl", "../shared/bench/nerel/dev.jsonl"])
+      if (existsSync(f)) for (const l of readFileSync(f, "utf8").split("\n")) if (l.trim()) texts.push((JSON.parse(l) as { text: string }).text);
+    texts.push("Усть-Каменогорск. 22 декабря. KAZAKHSTAN TODAY - Итоги года.");
+    let matched = 0;
+    const missed: string[] = [];
+    for (const t of texts)
+      for (let at = 0; at < t.length; at = t.indexOf("\n", at) < 0 ? t.length : t.indexOf("\n", at) + 1)
+        if (datelineAt(t, at)) {
+          matched++;
+          if (!mayStartDateline(t, at)) missed.push(t.slice(at, at + 60));
+        }
+    expect(missed).toEqual([]);
+    expect(matched).toBeGreaterThan(0);
   });
 });
