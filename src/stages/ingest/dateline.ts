@@ -1,4 +1,3 @@
-import { isSpace } from "../../core/whitespace.js";
 /**
  * Publication dates: the ` date YYYY-MM-DD` header of plain text, date strings
  * from metadata (ISO 8601, RFC 822, Russian), and datelines in article text
@@ -6,6 +5,7 @@ import { isSpace } from "../../core/whitespace.js";
  * KAZAKHSTAN TODAY -"). All results are `YYYY-MM-DD`, as written in the source
  * (no time-zone conversion: a page's local date is its publication date).
  */
+import { isSpace } from "../../core/whitespace.js";
 
 const GENITIVE = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"];
 const NOMINATIVE = ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"];
