@@ -1,6 +1,5 @@
 import { existsSync } from "node:fs";
 import { mkdir, rename, writeFile } from "node:fs/promises";
-import PQueue from "p-queue";
 import { join } from "node:path";
 import { ingest } from "./stages/ingest/index.js";
 import type { IngestItem } from "./core/document.js";
@@ -156,7 +155,9 @@ export async function runExtract(opts: ExtractOptions): Promise<RunReport> {
     }
   }
 
-  const queue = new PQueue({ concurrency: executor.capacity });
+  // p-queue keeps a pool of workers busy; a run in this thread has no pool and does not load it
+  const runNow = executor.runNow;
+  const queue = runNow ? null : new (await import("p-queue")).default({ concurrency: executor.capacity });
   let failure: unknown = null;
   try {
     let seq = 0;
@@ -191,9 +192,9 @@ export async function runExtract(opts: ExtractOptions): Promise<RunReport> {
         ready.set(mySeq, { result: resultOf(raw, outcome, opts.rules.version), status: outcome.ok ? "processed" : "failed", textJson });
         return emit();
       };
-      if (executor.runNow) {
-        // one document at a time in this thread: no queue between reading and writing
-        await done(executor.runNow(raw));
+      if (!queue) {
+        // one document at a time in this thread (`runNow`): no queue between reading and writing
+        await done(runNow!(raw));
         continue;
       }
       await queue.onSizeLessThan(executor.capacity);
@@ -205,7 +206,7 @@ export async function runExtract(opts: ExtractOptions): Promise<RunReport> {
         }
       });
     }
-    await queue.onIdle();
+    await queue?.onIdle();
     if (failure) throw failure;
     await flushStore();
   } catch (e) {
