@@ -100,12 +100,20 @@ function fill(bytes: Buffer, array: Uint16Array, text: string): Uint16Array {
  * With a classifier (the rule set's), each token carries its form's lexical classes.
  */
 export function tokenize(text: string, from = 0, to = text.length, classifier?: FormClassifier): Token[] {
-  const tokens: Token[] = [];
-  const n = text.length;
-  // the reused array, unless a call is already reading it (a call that throws leaves it taken: later calls then copy)
+  // the reused array, unless a call is already reading it; given back even when a classifier throws
   const shared = !unitsInUse;
   unitsInUse = true;
-  const units = codeUnits(text, shared);
+  try {
+    return scan(text, codeUnits(text, shared), from, to, classifier);
+  } finally {
+    if (shared) unitsInUse = false;
+  }
+}
+
+/** The tokens of `text[from, to)`, read from `units`, its code units. */
+function scan(text: string, units: Uint16Array, from: number, to: number, classifier: FormClassifier | undefined): Token[] {
+  const tokens: Token[] = [];
+  const n = text.length;
   let i = from;
   let space = false;
   let newlines = 0;
@@ -164,7 +172,6 @@ export function tokenize(text: string, from = 0, to = text.length, classifier?: 
     newlines = 0;
     i = j;
   }
-  if (shared) unitsInUse = false;
   return tokens;
 }
 

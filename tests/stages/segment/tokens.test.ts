@@ -122,6 +122,21 @@ describe("tokens: a tokenize call inside another", () => {
     expect(tokenize(text, 0, text.length, nested).map((t) => [t.start, t.end, t.text])).toEqual(plain);
     expect(tokenize(text).map((t) => [t.start, t.end, t.text])).toEqual(plain);
   });
+
+  it("after a classifier throws, later calls (nested ones too) still tokenize right", () => {
+    const text = "Рост ВРП в Алматы составил 5,1% – 2,3 трлн тенге.";
+    const plain = tokenize(text).map((t) => [t.start, t.end, t.text]);
+    const throwing = new FormClassifier(() => {
+      throw new Error("broken rule");
+    });
+    expect(() => tokenize("другой текст", 0, undefined, throwing)).toThrow("broken rule");
+    const nested = new FormClassifier((t) => {
+      tokenize(`вложенный текст ${t.text}`);
+      return 0;
+    });
+    expect(tokenize(text, 0, text.length, nested).map((t) => [t.start, t.end, t.text])).toEqual(plain);
+    expect(tokenize(text).map((t) => [t.start, t.end, t.text])).toEqual(plain);
+  });
 });
 
 describe("tokenAt", () => {
