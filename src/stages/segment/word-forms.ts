@@ -43,7 +43,7 @@ const LIMIT = 1 << 18;
  * words are found touching the slot and the form only (the table is cold in
  * the cache by the time the next document comes; each line touched counts).
  */
-class FormTable {
+export class FormTable {
   private mask = 0;
   /**
    * SLOT numbers per slot, side by side (two slots to a cache line): hash,
@@ -134,10 +134,23 @@ class FormTable {
     this.used = 0;
   }
 
+  /**
+   * Doubles the table. A slot holds its key's hash and where its characters
+   * are, so each moves to its place in the new table as it is: no key is
+   * read or hashed again, and `chars` and `forms` stay as they are.
+   */
   private grow() {
-    const forms = this.forms;
-    this.reset((this.mask + 1) * 2);
-    for (const f of forms) this.insert(f, hashOf(f.text));
+    const old = this.slots;
+    const mask = (this.mask + 1) * 2 - 1;
+    const slots = new Int32Array((mask + 1) * SLOT);
+    for (let s = 0; s < old.length; s += SLOT) {
+      if (old[s + 1] === 0) continue;
+      let k = old[s] & mask;
+      while (slots[k * SLOT + 1] !== 0) k = (k + 1) & mask;
+      for (let q = 0; q < SLOT; q++) slots[k * SLOT + q] = old[s + q];
+    }
+    this.mask = mask;
+    this.slots = slots;
   }
 }
 

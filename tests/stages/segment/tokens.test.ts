@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { tokenAt, tokenize, type Token } from "../../../src/stages/segment/tokens.js";
-import { kindOf } from "../../../src/stages/segment/word-forms.js";
+import { FormTable, hashOf, kindOf } from "../../../src/stages/segment/word-forms.js";
 import { normWord } from "../../../src/rules/text-norm.js";
 import { seeded } from "../../../bench/random.mjs";
 import { FormClassifier } from "../../../src/rules/form-classes.js";
@@ -108,6 +108,25 @@ describe("tokens: the table of word forms", () => {
     expect(many[299_999].text).toBe(words[299_999]);
     const after = tokenize("Рост ВРП в Алматы составил 5,1%.");
     expect(after.map((t) => [t.text, t.norm, t.kind, t.start])).toEqual(before.map((t) => [t.text, t.norm, t.kind, t.start]));
+  });
+});
+
+describe("word forms: the interned table", () => {
+  const unitsOf = (w: string) => Uint16Array.from(w, (c) => c.charCodeAt(0));
+  it("finds every form it holds after growing: the same object, with its text", () => {
+    // a table of its own (the tokenizer's is shared by every test of the file), past two
+    // doublings (it starts with 65,536 slots and doubles at half full), below its limit
+    const table = new FormTable();
+    const formOf = (w: string) => table.get(w, unitsOf(w), 0, w.length, hashOf(w));
+    const words: string[] = [];
+    for (let i = 0; i < 150_000; i++) words.push(`форма${i.toString(36).replace(/\d/g, (d) => "абвгдежзик"[+d])}`);
+    const first = words.map(formOf);
+    const again = words.map(formOf);
+    expect(again.every((f, i) => f === first[i])).toBe(true);
+    expect(again.every((f, i) => f.text === words[i])).toBe(true);
+    // keys that collide in their first characters are told apart by the rest
+    expect(formOf("формаааааааааб")).not.toBe(formOf("формаааааааааа"));
+    expect(formOf("формаааааааааб").text).toBe("формаааааааааб");
   });
 });
 
