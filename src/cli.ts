@@ -3,6 +3,7 @@ import { once } from "node:events";
 import { Command, CommanderError, InvalidArgumentError } from "commander";
 import { compileRules, type CompiledRules } from "./rules/compile.js";
 import { RuleSetError } from "./rules/load.js";
+import { loadOutlets, OutletRulesError, outletsFileIn } from "./stages/ingest/outlets.js";
 import { runExtract, runMentions } from "./extract.js";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
@@ -25,8 +26,17 @@ function defaultRulesDir(): string {
   return new URL("../rules", import.meta.url).pathname;
 }
 
+/**
+ * Compiles the rule folder and loads its outlet catalogue (`outlets.yaml`),
+ * which has checks of its own (domains, a name given to two outlets): every
+ * command that reads rules, `rules check` first, refuses the same bad files.
+ * The catalogue is kept in this process, so ingest does not read it again.
+ */
 function loadRules(dir: string): CompiledRules {
-  return compileRules(dir);
+  const rules = compileRules(dir);
+  const outlets = outletsFileIn(rules.dir);
+  if (outlets) loadOutlets(outlets);
+  return rules;
 }
 
 const positiveInt = (v: string) => {
@@ -158,6 +168,8 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       w(`  ${r.units.length} units (${r.units.filter((u) => u.type === "money").length} currencies), ${r.numerals.size} number words, ${r.scales.size} scale words`);
       w(`  ${r.qualifiers.length} qualifier forms, ${new Set(r.periods.map((p) => p.id)).size} period expressions (${r.periods.length} patterns)`);
       w(`  ${r.regions.size} regions, ${[...r.gazetteer.values()].reduce((n, l) => n + l.length, 0)} territory names`);
+      const outlets = outletsFileIn(r.dir);
+      if (outlets) w(`  ${loadOutlets(outlets).outlets.length} news outlets`);
     });
 
   program
@@ -218,7 +230,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.exitCode === 0) return EXIT.ok;
       return EXIT.nothingDone;
     }
-    if (e instanceof RuleSetError) {
+    if (e instanceof RuleSetError || e instanceof OutletRulesError) {
       say(`pokazatel: bad rule files:\n${e.message}`);
       return EXIT.nothingDone;
     }

@@ -1,7 +1,7 @@
-import { existsSync } from "node:fs";
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { ingest } from "./stages/ingest/index.js";
+import { outletsFileIn } from "./stages/ingest/outlets.js";
 import type { IngestItem } from "./core/document.js";
 import { documentKey, type DocumentResult, type Store } from "./store/store.js";
 import { failedLine, resultOf } from "./store/document-line.js";
@@ -58,11 +58,6 @@ export interface RunReport {
   /** Why the store stopped taking results, if it did (the JSONL output is complete all the same). */
   store_error: string | null;
   failures: Failure[];
-}
-
-function outletsFile(rules: CompiledRules): string | undefined {
-  const f = join(rules.dir, "outlets.yaml");
-  return existsSync(f) ? f : undefined;
 }
 
 function errorText(e: unknown): string {
@@ -161,7 +156,7 @@ export async function runExtract(opts: ExtractOptions): Promise<RunReport> {
   let failure: unknown = null;
   try {
     let seq = 0;
-    const items = ingest(opts.inputs, { maxBytes: opts.maxBytes, outlets: outletsFile(opts.rules) }) as AsyncGenerator<IngestItem>;
+    const items = ingest(opts.inputs, { maxBytes: opts.maxBytes, outlets: outletsFileIn(opts.rules.dir) }) as AsyncGenerator<IngestItem>;
     // without a store to ask, the items come straight from ingest (one async generator less per document)
     const lookups = store !== null && !opts.full;
     const entries: AsyncIterable<IngestItem | StoredState> = lookups ? withStoredState(items, guarded, () => store) : items;
@@ -276,7 +271,7 @@ export async function runMentions(opts: MentionsOptions): Promise<{ documents: n
   let failed = 0;
   let mentions = 0;
   const failures: Failure[] = [];
-  for await (const item of ingest(opts.inputs, { maxBytes: opts.maxBytes, outlets: outletsFile(opts.rules) }) as AsyncGenerator<IngestItem>) {
+  for await (const item of ingest(opts.inputs, { maxBytes: opts.maxBytes, outlets: outletsFileIn(opts.rules.dir) }) as AsyncGenerator<IngestItem>) {
     documents++;
     if (!item.ok) {
       failed++;

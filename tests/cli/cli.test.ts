@@ -119,6 +119,27 @@ describe("pokazatel rules check", () => {
     expect(r.stdout).toMatch(/version [0-9a-f]{16}/);
     expect(r.stdout).toMatch(/\d+ indicators/);
     expect(r.stdout).toMatch(/20 regions/);
+    expect(r.stdout).toMatch(/\d+ news outlets/);
+  });
+
+  // the outlet catalogue's own checks (a domain's form, a name given to two outlets), which the
+  // rule files' schema does not make: `rules check` and `extract` refuse the same files, alike
+  const badOutlets: Array<[string, string, RegExp]> = [
+    ["a name given to two outlets", "outlets:\n  - name: Kazinform\n  - name: Другое\n    aliases: [kazinform]\n", /outlets\.yaml:4:\d+: "kazinform" already belongs to outlet "Kazinform"/],
+    ["a domain that is not one", "outlets:\n  - name: BAQ.KZ\n    domains: [BAQ.KZ/news]\n", /outlets\.yaml:3:\d+: .*lower-case domain/],
+  ];
+  it.each(badOutlets)("exits 2 for an outlets file with %s, naming its line, in check and extract", (_, yaml, message) => {
+    const dir = tmp();
+    cpSync("rules", join(dir, "rules"), { recursive: true });
+    writeFileSync(join(dir, "rules", "outlets.yaml"), yaml);
+    for (const args of [["rules", "check"], ["extract", "corpus", "--out", join(dir, "out"), "--no-db", "--quiet"]]) {
+      const r = cli([...args, "--rules", join(dir, "rules")]);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/^pokazatel: bad rule files:\n/);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+    expect(existsSync(join(dir, "out", "records.jsonl"))).toBe(false);
   });
 });
 

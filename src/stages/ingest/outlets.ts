@@ -274,6 +274,12 @@ function nodeOffset(doc: Document, path: (string | number)[]): number {
   return 0;
 }
 
+/** The outlet catalogue of a rule folder (`DIR/outlets.yaml`), or undefined when it has none. */
+export function outletsFileIn(rulesDir: string): string | undefined {
+  const f = join(rulesDir, "outlets.yaml");
+  return existsSync(f) ? f : undefined;
+}
+
 /** `rules/outlets.yaml` of this package, found by walking up from this module. */
 export function defaultOutletsFile(): string | null {
   let dir = dirname(fileURLToPath(import.meta.url));
