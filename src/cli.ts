@@ -28,8 +28,8 @@ function defaultRulesDir(): string {
 
 /**
  * Compiles the rule folder and loads its outlet catalogue (`outlets.yaml`),
- * which has checks of its own (domains, a name given to two outlets): every
- * command that reads rules, `rules check` first, refuses the same bad files.
+ * which has a check of its own (a name given to two outlets): every command
+ * that reads rules, `rules check` first, refuses the same bad files.
  * The catalogue is kept in this process, so ingest does not read it again.
  */
 function loadRules(dir: string): CompiledRules {

@@ -236,7 +236,11 @@ function build(z: typeof Zod) {
     })
     .strict();
 
-  /** Known news outlets, read by the ingest stage (src/stages/ingest/outlets.ts). */
+  /**
+   * Known news outlets, read by the ingest stage (src/stages/ingest/outlets.ts,
+   * which validates the file with this schema too, and also refuses a name
+   * given to two outlets).
+   */
   const outletsFile = z
     .object({
       ...header,
@@ -244,9 +248,9 @@ function build(z: typeof Zod) {
       outlets: z.array(
         z
           .object({
-            name: z.string().min(1),
-            domains: z.array(z.string()).default([]),
-            aliases: z.array(z.string().min(1)).default([]),
+            name: z.string().trim().min(1),
+            domains: z.array(z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, "a lower-case domain such as baq.kz")).default([]),
+            aliases: z.array(z.string().trim().min(1)).default([]),
           })
           .strict(),
       ),

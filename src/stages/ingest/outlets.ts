@@ -4,8 +4,7 @@ import { fileURLToPath } from "node:url";
 import type { Document } from "yaml";
 import { locatedYaml } from "../../rules/yaml-located.js";
 import { dataYaml } from "../../rules/yaml-data.js";
-import { createRequire } from "node:module";
-import type { z as Zod } from "zod";
+import { ruleSchemas } from "../../rules/schema.js";
 import { ValidatedCache, sibling } from "../../rules/rule-cache.js";
 
 /**
@@ -20,21 +19,13 @@ export interface Outlet {
   aliases: string[];
 }
 
-/** The file's schema, built on first use (zod is loaded only when a file is validated, not when it comes from the cache). */
+/** The file's schema: the rule files' own for `outlets.yaml` (zod is loaded only when a file is validated, not when it comes from the cache). */
 function fileSchema() {
-  const { z } = createRequire(import.meta.url)("zod") as { z: typeof Zod };
-  const OutletSchema = z
-    .object({
-      name: z.string().trim().min(1),
-      domains: z.array(z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, "a lower-case domain such as baq.kz")).default([]),
-      aliases: z.array(z.string().trim().min(1)).default([]),
-    })
-    .strict();
-  return z.object({ outlets: z.array(OutletSchema) }).strict();
+  return ruleSchemas().outlets;
 }
 
 /** Outlet files that passed validation, kept between runs (src/rules/rule-cache.ts). */
-const validated = new ValidatedCache("outlets", [sibling(import.meta.url, "outlets")]);
+const validated = new ValidatedCache("outlets", [sibling(import.meta.url, "outlets"), sibling(import.meta.url, "../../rules/schema")]);
 
 /** A rule-file error; `message` starts with `file:line:column`. */
 export class OutletRulesError extends Error {
