@@ -382,7 +382,8 @@ export function compile(loaded: LoadedRules): CompiledRules {
     if (seq.length === 0) return;
     if (!claim(`territories.form.${seq.join(" ")}`, f, path, `territory name "${form}"`)) return;
     const list = gazetteer.get(seq[0]) ?? [];
-    list.push({ ...e, seq });
+    // every entry with the same fields in the same order: one object shape for the code reading them
+    list.push({ id: e.id, type: e.type, code: e.code, regionName: e.regionName, place: e.place, weak: e.weak, seq });
     gazetteer.set(seq[0], list);
   };
   for (const f of territoryFiles) {
@@ -446,13 +447,19 @@ export function compile(loaded: LoadedRules): CompiledRules {
     for (const e of list) if (e.type === "region" && e.seq.length === 2 && e.seq[1].startsWith("облас") && !regionAdjectives.has(e.seq[0])) regionAdjectives.set(e.seq[0], e);
   /** Digits, a number word or a scale word: what makes a paragraph hold a number. */
   const numberLike = (norm: string, kind: Token["kind"]) => kind === "num" || (kind === "word" && (numerals.has(norm) || scales.has(norm)));
+  const REGION_ADJECTIVE = FormClass.regionAdjective;
   const classifier = new FormClassifier((t) => {
     const { norm, kind } = t;
     let c = 0;
     if (kind === "num" || numerals.has(norm) || scales.has(norm) || scaleAbbreviations.has(norm) || (kind === "punct" && unitIndex.has(norm))) c |= FormClass.quantityStart;
     if (numberLike(norm, kind)) c |= FormClass.numberLike;
     if (gazetteer.has(norm)) c |= FormClass.gazetteerStart;
-    if (t.text !== norm && regionAdjectives.has(norm)) c |= FormClass.regionAdjective;
+    // no branch of its own: region adjectives are rare, and code run only for one went unexecuted
+    // in the first documents; the tokenizer's optimized code (which inlines this) was thrown away
+    // at the first
+    const capitalised = t.text !== norm;
+    const adjective = regionAdjectives.has(norm);
+    c |= adjective && capitalised ? REGION_ADJECTIVE : 0;
     if (sets.references.canStartAt(t, env)) c |= FormClass.referenceStart;
     if (sets.cues.canStartAt(t, env)) c |= FormClass.cueStart;
     if (sets.periodAnchors.canAnchorAt(t, env)) c |= FormClass.periodAnchor;

@@ -1,7 +1,7 @@
 import { isDashText, normWord } from "./text-norm.js";
 import { stem, stemsAgree } from "./stem.js";
 import { FormMemo } from "./lexicon.js";
-import type { Token } from "../stages/segment/tokens.js";
+import { hasText, type Token } from "../stages/segment/tokens.js";
 
 /**
  * Token patterns: the only pattern language of rule files. A pattern is a
@@ -119,7 +119,7 @@ export function isYear(t: Token): boolean {
 function atomMatches(a: Atom, t: Token, env: PatternEnv): boolean {
   switch (a.kind) {
     case "punct":
-      return t.kind === "punct" && t.text === a.text;
+      return t.kind === "punct" && hasText(t, a.text);
     case "exact":
       return t.norm === a.word;
     case "prefix":
@@ -165,10 +165,16 @@ function longest(els: Element[], e: number, tokens: Token[], ti: number, limit: 
     ti++;
   }
   if (e === els.length) return ti;
-  // an optional element: take it or leave it, keep the longer match
-  const taken = ti < limit && elementMatches(els[e], tokens[ti], env) ? longest(els, e + 1, tokens, ti + 1, limit, env) : -1;
-  const skipped = longest(els, e + 1, tokens, ti, limit, env);
-  return taken > skipped ? taken : skipped;
+  // an optional element: take it or leave it, keep the longer match. One call for both: a call
+  // made only when the element is taken went unexecuted until some document took one, and the
+  // optimized code of the pattern matchers was thrown away there.
+  const canTake = ti < limit && elementMatches(els[e], tokens[ti], env);
+  let best = -1;
+  for (let k = canTake ? 1 : 0; k >= 0; k--) {
+    const end = longest(els, e + 1, tokens, ti + k, limit, env);
+    if (end > best) best = end;
+  }
+  return best;
 }
 
 /**

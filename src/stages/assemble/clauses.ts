@@ -1,4 +1,4 @@
-import type { Token } from "../segment/tokens.js";
+import { tokenAt, type Token } from "../segment/tokens.js";
 import type { Sentence } from "../segment/sentences.js";
 
 /** A clause of a sentence: tokens [from, to). */
@@ -20,7 +20,7 @@ export function clausesOf(tokens: Token[], s: Sentence): Clause[] {
   for (let i = s.tokenFrom; i < s.tokenTo; i++) {
     const t = tokens[i];
     if (!BOUNDARY.has(t.text)) continue;
-    const next = tokens[i + 1];
+    const next = tokenAt(tokens, i + 1);
     if (t.text === "," && next && !next.spaceBefore && next.kind === "num") continue;
     if (i > from) out.push({ from, to: i + 1 });
     from = i + 1;

@@ -4,7 +4,7 @@ import { layer } from "../../core/annotated.js";
 import type { CompiledRules, Seq, UnitRule } from "../../rules/compile.js";
 import type { MentionType, Qualifier } from "../../core/record.js";
 import type { Token } from "../segment/tokens.js";
-import { isDash, tokenAt } from "../segment/tokens.js";
+import { hasText, isDash, tokenAt } from "../segment/tokens.js";
 import type { Sentence } from "../segment/sentences.js";
 import { abbreviationEnd, isCardinalSuffix, parseDigits, parseNumber, type ParsedNumber } from "../../numbers/parse.js";
 import { fromNumber, mul, type Exact } from "../../numbers/exact.js";
@@ -58,7 +58,8 @@ const NO_UNITS: never[] = [];
 
 /** The unit written at token j (after a number), longest first. */
 function unitAt(tokens: Token[], j: number, limit: number, rules: CompiledRules): UnitMatch | null {
-  const t = tokens[j];
+  // past the list's end is past the limit too: an array read outside it would throw the optimized code away
+  const t = tokenAt(tokens, j);
   if (!t || j >= limit) return null;
   let best: UnitMatch | null = null;
   const consider = (unit: UnitRule, to: number) => {
@@ -166,7 +167,7 @@ export function anyMatch(p: Parameters<typeof matchAt>[0], tokens: Token[], s: S
 /** An ordinal at token i: "3-е", "5-й", "пятое". */
 function ordinalAt(tokens: Token[], i: number, limit: number, rules: CompiledRules): { value: Exact; to: number; rule: string } | null {
   const t = tokens[i];
-  if (t.kind === "num" && tokenAt(tokens, i + 1)?.text === "-" && !tokens[i + 1].spaceBefore && !tokenAt(tokens, i + 2)?.spaceBefore && i + 2 < limit) {
+  if (t.kind === "num" && hasText(tokenAt(tokens, i + 1), "-") && !tokens[i + 1].spaceBefore && !tokenAt(tokens, i + 2)?.spaceBefore && i + 2 < limit) {
     const suffix = tokens[i + 2];
     if (suffix.kind === "word" && rules.ordinalSuffixes.has(suffix.norm) && !isCardinalSuffix(t.text, suffix.norm)) return { value: fromNumber(Number(t.text)), to: i + 3, rule: "numbers.ordinal_digits" };
   }

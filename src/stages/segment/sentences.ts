@@ -1,5 +1,5 @@
 import type { CompiledRules } from "../../rules/compile.js";
-import { isCapitalised, tokenAt, type Token } from "./tokens.js";
+import { hasText, isCapitalised, tokenAt, type Token } from "./tokens.js";
 import { findChromeSpans } from "../ingest/chrome.js";
 import { FormClass, UNCLASSIFIED } from "../../rules/form-classes.js";
 
@@ -45,7 +45,7 @@ function breaksAfter(tokens: Token[], i: number, rules: CompiledRules): boolean 
         if (continuesUnit(prev.norm, next.norm, rules)) return false;
         const afterNumber = rules.mayEndAfterNumber.has(prev.norm) && numberBefore(tokens, j - 2, rules);
         // a single capital letter followed by a dot is an initial ("2024 г. Н. Назарбаев"); "В регионе" is a word
-        const initial = CAPITAL_LETTER.test(next.text) && tokenAt(tokens, i + 2)?.text === "." && !tokens[i + 2].spaceBefore;
+        const initial = CAPITAL_LETTER.test(next.text) && hasText(tokenAt(tokens, i + 2), ".") && !tokens[i + 2].spaceBefore;
         return afterNumber && isCapitalised(next) && !initial;
       }
     }

@@ -128,18 +128,15 @@ function scan(text: string, units: Uint16Array, from: number, to: number, classi
     let j = i + 1;
     let h = mix(HASH_SEED, c);
     if (isLetter(c)) {
-      for (;;) {
-        while (j < n) {
-          const e = units[j];
-          if (!isLetter(e)) break;
-          h = mix(h, e);
-          j++;
-        }
-        // an inner hyphen or apostrophe with a letter after it goes on the word
-        if (j + 1 < n && isJoiner(units[j]) && isLetter(units[j + 1])) {
-          h = mix(mix(h, units[j]), units[j + 1]);
-          j += 2;
-        } else break;
+      while (j < n) {
+        const e = units[j];
+        // an inner hyphen or apostrophe with a letter after it goes on the word. One path for
+        // both: a branch of its own went unexecuted until the first hyphenated word, and the
+        // optimized code was thrown away there. The letter after a word is read at every
+        // word's end, so its test has run long before the first joiner comes.
+        if (!isLetter(e) && !(isLetter(j + 1 < n ? units[j + 1] : 0) && isJoiner(e))) break;
+        h = mix(h, e);
+        j++;
       }
     } else if (c >= 48 && c <= 57) {
       while (j < n) {
@@ -182,6 +179,20 @@ function scan(text: string, units: Uint16Array, from: number, to: number, classi
  */
 export function tokenAt(tokens: Token[], k: number): Token | undefined {
   return k >= 0 && k < tokens.length ? tokens[k] : undefined;
+}
+
+/**
+ * Whether there is a token and its text is `text`, compared code unit by code
+ * unit. `===` on strings is compiled for the kinds of string it has met: where
+ * it met only one-byte characters ("-", "."), which V8 keeps unique, the first
+ * "–" or "№" (two bytes, not unique) threw the optimized code away.
+ */
+export function hasText(t: Token | undefined, text: string): boolean {
+  if (t === undefined) return false;
+  const s = t.text;
+  if (s.length !== text.length) return false;
+  for (let k = 0; k < s.length; k++) if (s.charCodeAt(k) !== text.charCodeAt(k)) return false;
+  return true;
 }
 
 /** True when the token starts with an upper-case letter. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { tokenAt, tokenize, type Token } from "../../../src/stages/segment/tokens.js";
+import { hasText, tokenAt, tokenize, type Token } from "../../../src/stages/segment/tokens.js";
 import { FormTable, hashOf, kindOf } from "../../../src/stages/segment/word-forms.js";
 import { normWord } from "../../../src/rules/text-norm.js";
 import { seeded } from "../../../bench/random.mjs";
@@ -168,5 +168,25 @@ describe("tokenAt", () => {
     [5, undefined],
   ])("at %i: %s", (k, text) => {
     expect(tokenAt(tokens, k)?.text).toBe(text);
+  });
+});
+
+describe("hasText", () => {
+  // "–" and "№" are stored in two bytes, "-" and "." in one; a text made of codes is no literal
+  const tokens = tokenize("Рост – 5,1% № 3 -" + String.fromCharCode(46));
+  it.each([
+    [undefined, ".", false],
+    [0, "Рост", true],
+    [0, "рост", false],
+    [0, "Рос", false],
+    [1, "–", true],
+    [1, "-", false],
+    [6, "№", true],
+    [8, "-", true],
+    [8, "–", false],
+    [9, ".", true],
+    [9, "..", false],
+  ])("token %s is %s: %s", (k, text, want) => {
+    expect(hasText(k === undefined ? undefined : tokens[k], text)).toBe(want);
   });
 });
