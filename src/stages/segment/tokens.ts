@@ -131,8 +131,8 @@ function scan(text: string, units: Uint16Array, from: number, to: number, classi
       while (j < n) {
         const e = units[j];
         // an inner hyphen or apostrophe with a letter after it goes on the word. One path for
-        // both: a branch of its own went unexecuted until the first hyphenated word, and the
-        // optimized code was thrown away there. The letter after a word is read at every
+        // both: a branch of its own could go unexecuted until the first hyphenated word and
+        // throw the optimized code away there. The letter after a word is read at every
         // word's end, so its test has run long before the first joiner comes.
         if (!isLetter(e) && !(isLetter(j + 1 < n ? units[j + 1] : 0) && isJoiner(e))) break;
         h = mix(h, e);
