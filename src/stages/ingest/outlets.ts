@@ -210,18 +210,23 @@ const OTHER_BREAK = /[\r\u2028\u2029]/;
  * holds neither, so that full stop or comma is the line's first.
  */
 export function mayStartDateline(s: string, at: number): boolean {
-  let p = at;
-  while (p < s.length && (s.charCodeAt(p) === 32 || s.charCodeAt(p) === 9)) p++;
+  const p = blanksEnd(s, at);
   const last = Math.min(s.length, p + 42);
   for (let k = p + 1; k < last; k++) {
     const c = s.charCodeAt(k);
     if (c === 46 || c === 44) {
-      let d = k + 1;
-      while (d < s.length && (s.charCodeAt(d) === 32 || s.charCodeAt(d) === 9)) d++;
+      const d = blanksEnd(s, k + 1);
       return d > k + 1 && d < s.length && s.charCodeAt(d) >= 48 && s.charCodeAt(d) <= 57;
     }
   }
   return false;
+}
+
+/** Where the spaces and tabs from `at` on end. */
+function blanksEnd(s: string, at: number): number {
+  let p = at;
+  while (p < s.length && (s.charCodeAt(p) === 32 || s.charCodeAt(p) === 9)) p++;
+  return p;
 }
 
 /** Whether DATELINE matches at `at` (what `mayStartDateline` must let through). */
