@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { existsSync, readFileSync, readdirSync } from "node:fs";
-import { join } from "node:path";
 import { hasText, tokenAt, tokenize, type Token } from "../../../src/stages/segment/tokens.js";
 import { FormTable, hashOf, kindOf } from "../../../src/stages/segment/word-forms.js";
 import { normWord } from "../../../src/rules/text-norm.js";
 import { seeded } from "../../../bench/random.mjs";
 import { FormClassifier } from "../../../src/rules/form-classes.js";
+import { corpusTexts } from "../../core/corpus-texts.js";
 
 describe("tokens", () => {
   it("words keep inner hyphens, numbers are digit runs, everything else one code point", () => {
@@ -61,14 +60,6 @@ function bySpec(text: string): Array<Pick<Token, "start" | "end" | "text" | "kin
     prevEnd = m.index + t.length;
   }
   return out;
-}
-
-function corpusTexts(): string[] {
-  const texts: string[] = [];
-  for (const dir of ["corpus", "../shared/corpus/seeds"]) if (existsSync(dir)) for (const f of readdirSync(dir)) if (f.endsWith(".txt")) texts.push(readFileSync(join(dir, f), "utf8"));
-  for (const f of ["../shared/bench/nerel/dev.jsonl", "../shared/bench/nerel/train.jsonl"])
-    if (existsSync(f)) for (const l of readFileSync(f, "utf8").split("\n")) if (l) texts.push((JSON.parse(l) as { text: string }).text);
-  return texts;
 }
 
 describe("tokens: the scanner cuts whole corpora as the regular expression does", () => {
