@@ -11,6 +11,7 @@ import { writeCsv } from "./sinks/csv.js";
 import { readJsonl } from "./sinks/read-jsonl.js";
 import type { IndicatorRecord } from "./core/record.js";
 import type { Store } from "./store/store.js";
+import { LANGUAGE_NAMES, type LanguageCode } from "./stages/ingest/language.js";
 
 /** Exit statuses scripts rely on (shared/spec/cli.md). */
 export const EXIT = { ok: 0, someFailed: 1, nothingDone: 2 } as const;
@@ -119,6 +120,8 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
         say(`pokazatel: ${d.seen} documents (${d.processed} processed, ${d.skipped} unchanged, ${d.failed} failed), ${report.records} records in ${report.seconds} s → ${o.out}/${store ? ` and ${store.where}` : ""}`);
         for (const f of report.failures.slice(0, 20)) say(`  failed: ${f.path ?? ""}${f.id ? ` [${f.id}]` : ""}: ${f.code}: ${f.error}`);
         if (report.failures.length > 20) say(`  … and ${report.failures.length - 20} more (see ${o.out}/documents.jsonl)`);
+        for (const w of report.warnings.slice(0, 20)) say(`  warning: ${w.path ?? ""}${w.id ? ` [${w.id}]` : ""}: ${w.code}: ${w.message}`);
+        if (report.warnings.length > 20) say(`  … and ${report.warnings.length - 20} more warnings (see ${o.out}/run.json)`);
       }
       if (report.documents.seen === 0) {
         say("pokazatel: no documents found under the inputs");
@@ -149,8 +152,9 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
         (out as ReturnType<typeof createWriteStream>).end();
         await once(out, "finish");
       }
-      say(`pokazatel: ${r.documents} documents, ${r.mentions} mentions, ${r.failed} failed`);
+      say(`pokazatel: ${r.documents} documents, ${r.mentions} mentions, ${r.failed} failed${r.warnings.length ? `, ${r.warnings.length} not read (another language)` : ""}`);
       for (const f of r.failures.slice(0, 20)) say(`  failed: ${f.path ?? ""}${f.id ? ` [${f.id}]` : ""}: ${f.code}: ${f.error}`);
+      for (const w of r.warnings.slice(0, 20)) say(`  warning: ${w.path ?? ""}${w.id ? ` [${w.id}]` : ""}: ${w.code}: ${w.message}`);
       status = r.documents === 0 ? EXIT.nothingDone : r.failed ? EXIT.someFailed : EXIT.ok;
     });
 
@@ -162,7 +166,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     .action((o) => {
       const r = loadRules(o.rules);
       const w = (s: string) => io.stdout.write(`${s}\n`);
-      w(`rules ${r.dir}: version ${r.version}`);
+      w(`rules ${r.dir}: version ${r.version}, for texts in ${LANGUAGE_NAMES[r.language as LanguageCode] ?? r.language} (${r.language})`);
       for (const f of r.files) w(`  ${f.path} (${f.kind})`);
       w(`  ${r.indicators.size} indicators, ${r.cues.length} cues, ${r.counted.length} counted nouns`);
       w(`  ${r.units.length} units (${r.units.filter((u) => u.type === "money").length} currencies), ${r.numerals.size} number words, ${r.scales.size} scale words`);

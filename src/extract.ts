@@ -13,6 +13,7 @@ import { JsonlFile } from "./sinks/jsonl-file.js";
 import { documentLineParts } from "./sinks/document-json.js";
 import { toMentions } from "./sinks/record-json.js";
 import { layer } from "./core/annotated.js";
+import { languageGate } from "./batch/language-gate.js";
 
 export interface ExtractOptions {
   inputs: string[];
@@ -58,6 +59,19 @@ export interface RunReport {
   /** Why the store stopped taking results, if it did (the JSONL output is complete all the same). */
   store_error: string | null;
   failures: Failure[];
+  /** The languages of the documents processed (src/stages/ingest/language.ts), with how many of each. */
+  languages: Record<string, number>;
+  /** Documents processed with a warning (a text not in the rules' language: no records). */
+  warnings: Warning[];
+}
+
+/** A processed document's warning, as run.json lists it. */
+export interface Warning {
+  path: string | null;
+  id: string | null;
+  doc_id: string;
+  code: string;
+  message: string;
 }
 
 function errorText(e: unknown): string {
@@ -96,6 +110,8 @@ export async function runExtract(opts: ExtractOptions): Promise<RunReport> {
     store: store?.where ?? null,
     store_error: null,
     failures: [],
+    languages: {},
+    warnings: [],
   };
 
   // results wait here until every earlier document is done, then go out in input order
@@ -127,7 +143,12 @@ export async function runExtract(opts: ExtractOptions): Promise<RunReport> {
         const [code, ...rest] = (d.error ?? "").split(": ");
         report.failures.push({ path: d.source.path, id: d.source.id, doc_id: d.doc_id, code, error: rest.join(": ") });
       } else if (status === "skipped") report.documents.skipped++;
-      else report.documents.processed++;
+      else {
+        report.documents.processed++;
+        const d = result.document;
+        if (d.language) report.languages[d.language] = (report.languages[d.language] ?? 0) + 1;
+        for (const w of d.warnings ?? []) report.warnings.push({ path: d.source.path, id: d.source.id, doc_id: d.doc_id, code: w.code, message: w.message });
+      }
       // only a store needs them kept (without one they would stay alive for a batch, and be copied by every collection)
       if (store && status !== "skipped") pending.push(result);
       if (pending.length >= batchSize) await flushStore();
@@ -266,16 +287,22 @@ export interface MentionsOptions {
 }
 
 /** Every number mention the rules find, before indicator assignment. Returns counts. */
-export async function runMentions(opts: MentionsOptions): Promise<{ documents: number; failed: number; mentions: number; failures: Failure[] }> {
+export async function runMentions(opts: MentionsOptions): Promise<{ documents: number; failed: number; mentions: number; failures: Failure[]; warnings: Warning[] }> {
   let documents = 0;
   let failed = 0;
   let mentions = 0;
   const failures: Failure[] = [];
+  const warnings: Warning[] = [];
   for await (const item of ingest(opts.inputs, { maxBytes: opts.maxBytes, outlets: outletsFileIn(opts.rules.dir) }) as AsyncGenerator<IngestItem>) {
     documents++;
     if (!item.ok) {
       failed++;
       failures.push({ path: item.failed.source.path, id: item.failed.source.id, doc_id: item.failed.docId, code: item.failed.code, error: item.failed.error });
+      continue;
+    }
+    const { warning } = languageGate(item.doc.text, opts.rules.language);
+    if (warning) {
+      warnings.push({ path: item.doc.source.path, id: item.doc.source.id, doc_id: item.doc.docId, ...warning });
       continue;
     }
     try {
@@ -289,5 +316,5 @@ export async function runMentions(opts: MentionsOptions): Promise<{ documents: n
       failures.push({ path: item.doc.source.path, id: item.doc.source.id, doc_id: item.doc.docId, code: (e as { code?: string }).code ?? "pipeline.error", error: errorText(e) });
     }
   }
-  return { documents, failed, mentions, failures };
+  return { documents, failed, mentions, failures, warnings };
 }

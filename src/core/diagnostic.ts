@@ -13,3 +13,6 @@ export interface Diagnostic {
   rule?: string;
   span?: Span;
 }
+
+/** A warning as the outputs carry it (documents.jsonl, run.json): something to know about a document though nothing failed. */
+export type DocumentWarning = Pick<Diagnostic, "code" | "message">;

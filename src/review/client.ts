@@ -605,6 +605,7 @@ export function reviewClient(lib: ClientLib): void {
       const st = el("td");
       st.appendChild(el("span", "badge " + (d.status === "ok" ? "ok" : "bad"), d.status));
       if (d.error) st.appendChild(el("div", "error", d.error));
+      for (const w of d.warnings) st.appendChild(el("div", "warning", w));
       tr.appendChild(st);
       tr.appendChild(el("td", "c-num", String(d.records)));
       tr.appendChild(el("td", "c-num" + (d.mismatches ? " bad-text" : ""), String(d.mismatches)));

@@ -92,6 +92,16 @@ function checker(file: string, line: number, what: string) {
   };
 }
 
+/** A document line's `warnings` (absent: none), each as "code: message". */
+function readWarnings(c: ReturnType<typeof checker>, v: unknown): string[] {
+  if (v === undefined || v === null) return [];
+  if (!Array.isArray(v)) return [c.string(v, "warnings")]; // fails, naming the field
+  return v.map((w, i) => {
+    const o = c.object(w, `warnings[${i}]`);
+    return `${c.string(o.code, `warnings[${i}].code`)}: ${c.string(o.message, `warnings[${i}].message`)}`;
+  });
+}
+
 function readSource(v: unknown): Source {
   const o = v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
   const str = (x: unknown) => (typeof x === "string" ? x : null);
@@ -140,8 +150,9 @@ export async function buildReviewData(outDir: string, now: Date = new Date()): P
     const status = c.string(o.status, "status");
     const text = c.optString(o.text, "text");
     const error = c.optString(o.error, "error");
+    const warnings = readWarnings(c, o.warnings);
     docIndex.set(docId, docs.length);
-    docs.push({ doc_id: docId, name: docName(source, docId), source, status, error, text, line, records: 0, mismatches: 0 });
+    docs.push({ doc_id: docId, name: docName(source, docId), source, status, error, warnings, text, line, records: 0, mismatches: 0 });
   }
 
   const tables = new Map<number, Uint32Array | null>();
@@ -191,6 +202,7 @@ export async function buildReviewData(outDir: string, now: Date = new Date()): P
         source,
         status: "missing",
         error: `no line in documents.jsonl for doc_id ${docId}`,
+        warnings: [],
         text: null,
         line: null,
         records: 0,

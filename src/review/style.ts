@@ -74,6 +74,7 @@ table.docs td:nth-child(2) { max-width: 280px; overflow-wrap: anywhere; }
 .badge.ok { background: #dff3e6; color: var(--ok); }
 .badge.bad { background: #fde2de; color: var(--bad); }
 .error { color: var(--bad); font-size: 12px; max-width: 360px; overflow-wrap: anywhere; }
+.warning { color: #8a5a00; font-size: 12px; max-width: 360px; overflow-wrap: anywhere; }
 .bad-text { color: var(--bad); font-weight: 600; }
 .chips { display: flex; flex-wrap: wrap; gap: 3px; max-height: 7.5em; overflow: auto; }
 .chip { border: 1px solid #e4d28f; background: #fff8dc; border-radius: 3px; padding: 0 4px; font-size: 12px; cursor: pointer; white-space: nowrap; }

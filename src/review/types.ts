@@ -24,6 +24,8 @@ export interface ReviewDoc {
   status: string;
   /** Why the document failed (or is missing); null when ok. */
   error: string | null;
+  /** Its warnings, each as "code: message" (a text in a language the rules are not for). */
+  warnings: string[];
   /** The document text (null when none was stored). */
   text: string | null;
   /** 1-based line in documents.jsonl; null for a `missing` document. */

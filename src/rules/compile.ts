@@ -106,6 +106,8 @@ export interface GazetteerEntry {
 export interface CompiledRules {
   version: string;
   dir: string;
+  /** The language the rule files are written for (their `language:`): documents in another get no records. */
+  language: string;
   files: Array<{ path: string; kind: string; name: string }>;
   env: PatternEnv;
   numerals: Map<string, NumeralWord>;
@@ -199,6 +201,7 @@ export function compile(loaded: LoadedRules): CompiledRules {
   const measureFiles = need("measures");
   const indicatorFiles = need("indicators");
   const territoryFiles = need("territories");
+  const language = languageOf(loaded, errors);
   if (errors.length) throw new RuleSetError(errors);
 
   // duplicate detection: a key (word form, id) defined twice, with both places
@@ -469,6 +472,7 @@ export function compile(loaded: LoadedRules): CompiledRules {
   return {
     version: loaded.version,
     dir: loaded.dir,
+    language,
     files: loaded.files.map((f) => ({ path: f.path, kind: f.kind, name: f.name })),
     env,
     numerals,
@@ -506,6 +510,25 @@ export function compile(loaded: LoadedRules): CompiledRules {
     regionAdjectives,
     classifier,
   };
+}
+
+/**
+ * The one language of the rule files (outlets, which name sources, have
+ * none). The stages apply all the files to each document, so files for two
+ * languages in one folder are an error naming the file that differs.
+ */
+function languageOf(loaded: LoadedRules, errors: RuleError[]): string {
+  let first: RuleFile | null = null;
+  for (const file of loaded.files) {
+    if (file.kind === "outlets") continue;
+    const language = (file.data as { language: string }).language;
+    if (!first) first = file;
+    else if ((first.data as { language: string }).language !== language) {
+      const at = file.lineOf(["language"]); // without the key (the default, ru): the file's start
+      errors.push(new RuleError(file.path, at.line, at.col, `language "${language}" is not that of ${first.path} ("${(first.data as { language: string }).language}"): one rules folder is for one language`, "rule.mixed_language"));
+    }
+  }
+  return first ? (first.data as { language: string }).language : "ru";
 }
 
 /** "январь-май" is one token: two month names joined by a hyphen. */

@@ -8,6 +8,9 @@ import type { z as Zod } from "zod";
  * are merged, and an id defined twice is an error naming both places).
  */
 
+/** Languages a rule file may be written for: those `identifyLanguage` tells documents apart in. */
+export const RULE_LANGUAGES = ["ru", "kk", "en"] as const;
+
 /** The kinds of rule file, in the order their schemas are listed. */
 export const RULE_KINDS = ["numerals", "units", "qualifiers", "abbreviations", "periods", "measures", "indicators", "territories", "outlets"] as const;
 
@@ -16,7 +19,9 @@ function build(z: typeof Zod) {
   const words = z.array(z.string().min(1)).min(1);
   const patternStr = z.string().min(1);
   const value = z.union([z.number(), z.string().regex(/^\d+(?:\.\d+)?(?:\/\d+)?$/, 'a number, or a fraction "1/3"')]);
-  const header = { kind: z.string(), language: z.string().default("ru"), description: z.string().optional() };
+  // the languages documents are told apart in (src/stages/ingest/language.ts): a rule set applies to documents in its own
+  const language = z.enum(RULE_LANGUAGES, { message: `a language documents are told apart in: ${RULE_LANGUAGES.join(", ")}` }).default("ru");
+  const header = { kind: z.string(), language, description: z.string().optional() };
 
   const numeralsFile = z
     .object({

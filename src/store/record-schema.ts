@@ -115,7 +115,9 @@ export const DocumentLineSchema = z.object({
   error: z.string().nullable(),
   format: z.string(),
   decoding: z.object({ encoding: z.string(), method: z.string(), bom: z.boolean() }).nullable().optional(),
+  language: z.enum(["ru", "kk", "en", "und"]).optional(),
   records: z.number().int().optional(),
+  warnings: z.array(z.object({ code: z.string(), message: z.string() })).optional(),
   meta: z.record(z.string(), z.unknown()).optional(),
 });
 

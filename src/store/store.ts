@@ -1,6 +1,7 @@
 import type { IndicatorRecord } from "../core/record.js";
 import type { Source } from "../core/document.js";
 import type { RunReport } from "../extract.js";
+import type { DocumentWarning } from "../core/diagnostic.js";
 
 /** One line of documents.jsonl (shared/spec/record.md, "Companion outputs"). */
 export interface DocumentLine {
@@ -11,7 +12,11 @@ export interface DocumentLine {
   error: string | null;
   format: string;
   decoding?: unknown;
+  /** The language the text is in (src/stages/ingest/language.ts). */
+  language?: string;
   records?: number;
+  /** What a reader should know though nothing failed (a text in a language the rules are not for). */
+  warnings?: DocumentWarning[];
   meta?: Record<string, unknown>;
 }
 

@@ -143,7 +143,49 @@ describe("pokazatel rules check", () => {
   });
 });
 
+const ENGLISH = "ASTANA. Investment in fixed assets in the Almaty region reached 838 billion tenge in January-February 2025, up 8.3% year on year, the akimat said. The region plans to attract $1.2 billion of foreign investment by 2030.";
+const KAZAKH = "Алматы облысында негізгі капиталға салынған инвестициялар 838 млрд теңгені құрады, бұл өткен жылдың сәйкес кезеңімен салыстырғанда 8,3%-ға артық.";
+
+describe("pokazatel extract: a text in a language the rules are not for", () => {
+  it("gets no records and a warning saying so, in documents.jsonl, run.json and the summary; the run exits 0", () => {
+    const dir = tmp();
+    cpSync("corpus/002_961fc4cb50cd10a6.txt", join(dir, "ru.txt"));
+    writeFileSync(join(dir, "en.txt"), ENGLISH);
+    writeFileSync(join(dir, "kk.txt"), KAZAKH);
+    const out = join(dir, "out");
+    const r = cli(["extract", dir, "--out", out, "--no-db"]);
+    expect(r.status).toBe(0);
+    const docs = jsonl<{ source: { path: string }; status: string; language: string; records: number; warnings?: Array<{ code: string; message: string }> }>(join(out, "documents.jsonl"));
+    expect(docs.map((d) => [d.source.path, d.status, d.language, d.records > 0, d.warnings?.map((w) => w.code)])).toEqual([
+      ["en.txt", "ok", "en", false, ["language.unsupported"]],
+      ["kk.txt", "ok", "kk", false, ["language.unsupported"]],
+      ["ru.txt", "ok", "ru", true, undefined],
+    ]);
+    expect(docs[0].warnings![0].message).toBe("the text is in English (en); the rules are for Russian (ru): no records");
+    // the English text's "$1.2 billion" read by the Russian rules was a record of 1.2 dollars
+    expect(jsonl<{ source: { path: string } }>(join(out, "records.jsonl")).every((x) => x.source.path === "ru.txt")).toBe(true);
+    const run = JSON.parse(readFileSync(join(out, "run.json"), "utf8"));
+    expect(run.languages).toEqual({ en: 1, kk: 1, ru: 1 });
+    expect(run.warnings.map((w: { path: string; code: string }) => [w.path, w.code])).toEqual([
+      ["en.txt", "language.unsupported"],
+      ["kk.txt", "language.unsupported"],
+    ]);
+    expect(r.stderr).toMatch(/warning: kk\.txt: language\.unsupported: the text is in Kazakh \(kk\)/);
+  });
+});
+
 describe("pokazatel mentions", () => {
+  it("skips a text in another language than the rules', with a warning", () => {
+    const dir = tmp();
+    const f = join(dir, "a.jsonl");
+    writeFileSync(f, [JSON.stringify({ id: "en", text: ENGLISH }), JSON.stringify({ id: "ru", text: "Экспорт: 1,6 млрд долларов (+12%)." })].join("\n") + "\n");
+    const r = cli(["mentions", f, "--out", join(dir, "m.jsonl")]);
+    expect(r.status).toBe(0);
+    expect(jsonl<{ source: { id: string } }>(join(dir, "m.jsonl")).map((x) => x.source.id)).toEqual(["ru", "ru"]);
+    expect(r.stderr).toMatch(/1 not read \(another language\)/);
+    expect(r.stderr).toMatch(/warning: .*a\.jsonl \[en\]: language\.unsupported/);
+  });
+
   it("writes one JSON line per mention with code point offsets", () => {
     const dir = tmp();
     const f = join(dir, "a.jsonl");

@@ -99,6 +99,14 @@ describe("buildReviewData", () => {
     expect(data.records.filter((r) => data.docs[r.doc] === missing).every((r) => r.mismatch.includes("value"))).toBe(true);
   });
 
+  it("reads a document's warnings as 'code: message' (none when the line has no warnings)", async () => {
+    const warned = JSON.stringify({ doc_id: "en1", source: { path: "en.txt" }, text: "Exports reached $1.6 billion.", status: "ok", error: null, language: "en", records: 0, warnings: [{ code: "language.unsupported", message: "the text is in English (en); the rules are for Russian (ru): no records" }] });
+    const docs = (await readFile(path.join(FIXTURE, "documents.jsonl"), "utf8")).trim();
+    const data = await buildReviewData(await folder("warnings", { documents: `${docs}\n${warned}\n` }));
+    expect(data.docs.find((d) => d.doc_id === "en1")!.warnings).toEqual(["language.unsupported: the text is in English (en); the rules are for Russian (ru): no records"]);
+    expect(data.docs.filter((d) => d.doc_id !== "en1").every((d) => d.warnings.length === 0)).toBe(true);
+  });
+
   it("accepts blank lines, CRLF line ends and a BOM; an empty records file gives no records", async () => {
     const docs = (await readFile(path.join(FIXTURE, "documents.jsonl"), "utf8")).trim().split("\n");
     const dir = await folder("crlf", { documents: "\ufeff" + docs.join("\r\n") + "\r\n\r\n", records: "" });
@@ -134,6 +142,13 @@ describe("errors name the file and line", () => {
       file: "documents.jsonl",
       line: 1,
       message: /documents\.jsonl:1: document: "doc_id" must be a string, got nothing/,
+    },
+    {
+      name: "a warning without its message",
+      files: { documents: JSON.stringify({ doc_id: "d", status: "ok", text: "x", warnings: [{ code: "language.unsupported" }] }) },
+      file: "documents.jsonl",
+      line: 1,
+      message: /documents\.jsonl:1: document: "warnings\[0\]\.message" must be a string, got nothing/,
     },
     {
       name: "territory span that is not a span",

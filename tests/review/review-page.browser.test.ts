@@ -179,6 +179,20 @@ describe.skipIf(!haveChromium)("review page in headless Chromium", () => {
     await page.context().close();
   });
 
+  it("shows a document's warning under its status (a text in a language the rules are not for)", async () => {
+    const dir = await copyFixture("warned");
+    const warned = { doc_id: "en1", source: { path: "en.txt" }, text: "Exports reached $1.6 billion.", status: "ok", error: null, language: "en", records: 0, warnings: [{ code: "language.unsupported", message: "the text is in English (en); the rules are for Russian (ru): no records" }] };
+    await writeFile(path.join(dir, "documents.jsonl"), (await readFile(path.join(dir, "documents.jsonl"), "utf8")).trimEnd() + "\n" + JSON.stringify(warned) + "\n");
+    await writeReviewPage(dir);
+    const { page, errors } = await open(dir);
+    const rows = await page.$$eval("#docs-body tr", (trs) => trs.map((tr) => (tr as HTMLElement).innerText));
+    expect(rows).toHaveLength(5);
+    expect(rows[4]).toMatch(/en\.txt[\s\S]*ok[\s\S]*language\.unsupported: the text is in English \(en\)/);
+    expect(await page.$$eval("#docs-body .warning", (ws) => ws.length)).toBe(1);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it("opens the record named in the URL (#r=id)", async () => {
     const r = basic.data.records[5];
     const { page } = await open(basic.dir, `#r=${encodeURIComponent(r.id)}`);

@@ -33,6 +33,9 @@ function errorsOf(dir: string): Array<{ code: string; message: string; line: num
 const lineOf = (dir: string, file: string, needle: string) => readFileSync(join(dir, file), "utf8").split("\n").findIndex((l) => l.includes(needle)) + 1;
 
 describe("the real rules", () => {
+  it("are for Russian", () => {
+    expect(rules.language).toBe("ru");
+  });
   it("compile with no error", () => {
     expect(() => compileRules("rules")).not.toThrow();
   });
@@ -94,6 +97,20 @@ describe("rule errors name the file and line", () => {
     expect(errs.map((e) => e.code)).toEqual(["rule.unknown_indicator"]);
     expect(errs[0].message).toMatch(/indicators\.yaml:\d+:\d+: cue continues indicator "grpp", which the catalogue does not define/);
     expect(errs[0].line).toBe(lineOf(dir, "indicators.yaml", "after: grpp"));
+  });
+  it("a file for another language than the others, with its line", () => {
+    const dir = edited("units.yaml", (s) => s.replace("language: ru", "language: en"));
+    const errs = errorsOf(dir);
+    expect(errs.map((e) => e.code)).toEqual(["rule.mixed_language"]);
+    expect(errs[0].message).toMatch(/units\.yaml:\d+:\d+: language "en" is not that of .*\.yaml \("ru"\): one rules folder is for one language/);
+    expect(errs[0].line).toBe(lineOf(dir, "units.yaml", "language: en"));
+  });
+  it("a language documents are not told apart in", () => {
+    const dir = edited("units.yaml", (s) => s.replace("language: ru", "language: russian"));
+    const errs = errorsOf(dir);
+    expect(errs).toHaveLength(1);
+    expect(errs[0].message).toMatch(/units\.yaml:\d+:\d+: .*ru, kk, en/);
+    expect(errs[0].line).toBe(lineOf(dir, "units.yaml", "language: russian"));
   });
   it("a catalogue without 'other'", () => {
     const dir = edited("indicators.yaml", (s) => s.replace("  - code: other\n", "  - code: other_thing\n"));

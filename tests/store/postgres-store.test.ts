@@ -33,6 +33,8 @@ function report(over: Partial<RunReport> = {}): RunReport {
     inputs: ["corpus"],
     store: null,
     failures: [],
+    languages: { ru: 2 },
+    warnings: [],
     ...over,
   };
 }
