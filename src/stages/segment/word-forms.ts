@@ -156,10 +156,19 @@ export class FormTable {
 
 /** A new string holding `text[start, end)`, not a view of `text`. */
 function fromCodes(text: string, start: number, end: number): string {
-  const codes: number[] = [];
-  for (let i = start; i < end; i++) codes.push(text.charCodeAt(i));
-  return String.fromCharCode(...codes);
+  let s = "";
+  // a piece at a time: spreading a whole token of a million letters (a text with no spaces) into
+  // one call's arguments overflowed the stack, and the document failed
+  for (let from = start; from < end; from += CODES_PER_CALL) {
+    const codes: number[] = [];
+    for (let i = from; i < end && i < from + CODES_PER_CALL; i++) codes.push(text.charCodeAt(i));
+    s += String.fromCharCode(...codes);
+  }
+  return s;
 }
+
+/** Code units passed to one `String.fromCharCode` call (as arguments, on the stack). */
+const CODES_PER_CALL = 4096;
 
 /** Numbers per slot of the form table (32 bytes). */
 const SLOT = 8;

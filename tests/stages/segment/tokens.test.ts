@@ -121,6 +121,22 @@ describe("word forms: the interned table", () => {
   });
 });
 
+describe("tokens: texts no article has", () => {
+  it.each([
+    ["a word of a million letters", "а".repeat(1_000_000), 1],
+    ["a hyphenated word of a million units", "а-".repeat(500_000) + "а", 1],
+    ["a word past the form table's inline characters and the copy's piece size", "ж".repeat(4096 * 2 + 7), 1],
+  ])("%s is one token, whose text is the source's", (_, text, count) => {
+    const tokens = tokenize(`x ${text} y`);
+    expect(tokens).toHaveLength(count + 2);
+    expect(tokens[1].text).toBe(text);
+    expect(tokens[1].start).toBe(2);
+    expect(tokens[1].end).toBe(2 + text.length);
+    // found again in the table: the characters past the slot's compared one by one
+    expect(tokenize(text)[0].text).toBe(tokens[1].text);
+  });
+});
+
 describe("tokens: a tokenize call inside another", () => {
   it("(from a classifier) leaves the outer text's tokens right", () => {
     const nested = new FormClassifier((t) => {
