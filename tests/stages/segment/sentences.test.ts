@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compileRules } from "../../../src/rules/compile.js";
 import { tokenize } from "../../../src/stages/segment/tokens.js";
-import { splitSentences } from "../../../src/stages/segment/sentences.js";
+import { MAX_SENTENCE_TOKENS, splitSentences } from "../../../src/stages/segment/sentences.js";
 
 const rules = compileRules("rules");
 
@@ -70,6 +70,43 @@ describe("sentences: punctuation, quotes, numbers, lines", () => {
     const s = splitSentences(text, tokenize(text), rules);
     expect(s.map((x) => x.paragraph)).toEqual([0, 0, 1]);
     for (const x of s) expect(x.end).toBeGreaterThan(x.start);
+  });
+});
+
+describe("sentences: a run without a sentence end is cut into pieces", () => {
+  /** The pieces of `text`, as token counts and the last token of each. */
+  function pieces(text: string) {
+    const tokens = tokenize(text);
+    const found = splitSentences(text, tokens, rules);
+    // pieces tile the run's tokens, all in one paragraph…
+    for (let k = 1; k < found.length; k++) expect(found[k].tokenFrom).toBe(found[k - 1].tokenTo);
+    expect(new Set(found.map((s) => s.paragraph)).size).toBe(1);
+    // …and cover the text: only the spaces between them are left out
+    expect(found[0].start).toBe(0);
+    expect(found.at(-1)!.end).toBe(text.length);
+    for (let k = 1; k < found.length; k++) expect(text.slice(found[k - 1].end, found[k].start)).toBe(" ");
+    return found.map((s) => ({ tokens: s.tokenTo - s.tokenFrom, last: tokens[s.tokenTo - 1].text }));
+  }
+  const item = "Алматы 3,2 млрд тенге"; // 6 tokens
+  it.each([
+    ["after the last semicolon within the bound", Array(200).fill(`${item};`).join(" "), ";"],
+    ["after the last comma when there is no semicolon", Array(200).fill(`${item},`).join(" "), ","],
+    ["after a comma rather than far back at a semicolon", `${item}; ${Array(200).fill(`${item},`).join(" ")}`, ","],
+  ])("%s", (_, text, sep) => {
+    const got = pieces(text);
+    expect(got.length).toBeGreaterThan(2);
+    for (const p of got) expect(p.tokens).toBeLessThanOrEqual(MAX_SENTENCE_TOKENS);
+    for (const p of got.slice(0, -1)) {
+      expect(p.last).toBe(sep);
+      expect(p.tokens).toBeGreaterThan(MAX_SENTENCE_TOKENS / 2);
+    }
+  });
+  it("at the bound when there is no separator at all", () => {
+    const got = pieces(Array(1000).fill("слово").join(" "));
+    expect(got.map((p) => p.tokens)).toEqual([MAX_SENTENCE_TOKENS, MAX_SENTENCE_TOKENS, 1000 - 2 * MAX_SENTENCE_TOKENS]);
+  });
+  it("leaves a sentence of the bound's length whole", () => {
+    expect(pieces(Array(MAX_SENTENCE_TOKENS).fill("слово").join(" "))).toEqual([{ tokens: MAX_SENTENCE_TOKENS, last: "слово" }]);
   });
 });
 
