@@ -1,6 +1,7 @@
 import { createWriteStream, type WriteStream } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import { once } from "node:events";
+import { closed, opened, tempPathFor } from "./temp-files.js";
 
 /**
  * A JSONL file written next to its final name and renamed into place on
@@ -18,7 +19,8 @@ export class JsonlFile {
   lines = 0;
 
   constructor(readonly path: string) {
-    this.tmp = `${path}.tmp-${process.pid}`;
+    this.tmp = tempPathFor(path);
+    opened(this.tmp);
     // room for a few chunks: the pipeline goes on while the disk takes them (a stream's default, 16 KB, made it wait at every chunk)
     this.stream = createWriteStream(this.tmp, { highWaterMark: 1 << 20 });
   }
@@ -79,6 +81,7 @@ export class JsonlFile {
     this.stream.end();
     await once(this.stream, "finish");
     await rename(this.tmp, this.path);
+    closed(this.tmp);
   }
 
   /** Drops what was written: the file beside the final name is removed, the final name untouched. */
@@ -91,6 +94,7 @@ export class JsonlFile {
       await closed;
     }
     await rm(this.tmp, { force: true });
+    closed(this.tmp);
   }
 }
 

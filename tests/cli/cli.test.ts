@@ -1,8 +1,10 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cli, jsonl } from "./run-cli.js";
+import { buildCorpus } from "../../bench/corpus.mjs";
 
 const tmp = () => mkdtempSync(join(tmpdir(), "pokazatel-cli-"));
 
@@ -109,6 +111,41 @@ describe("pokazatel extract", () => {
     const v = cli(["--version"]);
     expect(v.status).toBe(0);
     expect(v.stdout.trim()).toBe(JSON.parse(readFileSync("package.json", "utf8")).version);
+  });
+});
+
+describe("pokazatel extract: stopped by a signal", () => {
+  it("removes the files it was writing, keeps the last complete run's, and exits 128 + the signal's number", async () => {
+    const dir = tmp();
+    const out = join(dir, "out");
+    expect(cli(["extract", "corpus", "--out", out, "--no-db", "--quiet"]).status).toBe(0);
+    const complete = readdirSync(out).sort();
+    const records = readFileSync(join(out, "records.jsonl"));
+    // a run long enough to be stopped in the middle (seconds here)
+    const input = join(dir, "big.jsonl");
+    buildCorpus(".", input, 20);
+    for (const [signal, code] of [["SIGTERM", 143], ["SIGINT", 130]] as const) {
+      const child = spawn(process.execPath, ["bin/pokazatel", "extract", input, "--out", out, "--no-db"], { stdio: ["ignore", "ignore", "pipe"] });
+      let stderr = "";
+      child.stderr!.on("data", (d) => (stderr += d));
+      const exit = new Promise<number | null>((done) => child.on("exit", (c) => done(c)));
+      // its files appear once the run has started: signalled then
+      while (!readdirSync(out).some((f) => f.includes(".tmp-"))) await new Promise((r) => setTimeout(r, 5));
+      child.kill(signal);
+      expect(await exit, stderr).toBe(code);
+      expect(stderr).toContain(`pokazatel: ${signal}: stopped; ${out}/ keeps the files of the last complete run`);
+      expect(readdirSync(out).sort()).toEqual(complete);
+      expect(readFileSync(join(out, "records.jsonl"))).toEqual(records);
+    }
+  });
+
+  it("a run removes what a run killed outright left beside its outputs", () => {
+    const out = join(tmp(), "out");
+    expect(cli(["extract", "corpus", "--out", out, "--no-db", "--quiet"]).status).toBe(0);
+    // process ids that no process has (above Linux's largest)
+    for (const f of ["records.jsonl.tmp-4194305", "documents.jsonl.tmp-4194306", "records.csv.tmp-4194307"]) writeFileSync(join(out, f), "{}\n");
+    expect(cli(["extract", "corpus", "--out", out, "--no-db", "--quiet"]).status).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(["documents.jsonl", "records.jsonl", "run.json"]);
   });
 });
 

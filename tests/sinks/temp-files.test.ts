@@ -1,0 +1,62 @@
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { closed, opened, removeOpenTempFiles, removeStaleTempFiles, tempPathFor } from "../../src/sinks/temp-files.js";
+
+const tmp = () => mkdtempSync(join(tmpdir(), "pokazatel-temp-"));
+
+/** The id of a process that has run and ended. */
+function endedPid(): number {
+  const r = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" });
+  return Number(r.stdout);
+}
+
+const sleeper = spawn(process.execPath, ["-e", "setTimeout(() => {}, 60000)"], { stdio: "ignore" });
+afterAll(() => void sleeper.kill());
+
+describe("removeStaleTempFiles", () => {
+  it("removes the outputs' temporary files of processes that ended, and only those", async () => {
+    const dir = tmp();
+    const dead = endedPid();
+    const names = {
+      stale: `records.jsonl.tmp-${dead}`,
+      staleToo: `documents.jsonl.tmp-${endedPid()}`,
+      ours: `records.jsonl.tmp-${process.pid}`,
+      running: `documents.jsonl.tmp-${sleeper.pid}`,
+      notAnOutput: `notes.txt.tmp-${dead}`,
+      notTemporary: "records.jsonl",
+      noPid: "records.jsonl.tmp-x",
+    };
+    for (const n of Object.values(names)) writeFileSync(join(dir, n), "{}\n");
+    const removed = await removeStaleTempFiles([join(dir, "records.jsonl"), join(dir, "documents.jsonl")]);
+    expect(removed.sort()).toEqual([join(dir, names.staleToo), join(dir, names.stale)].sort());
+    expect(readdirSync(dir).sort()).toEqual([names.ours, names.running, names.notAnOutput, names.notTemporary, names.noPid].sort());
+  });
+
+  it("passes over a folder that does not exist", async () => {
+    expect(await removeStaleTempFiles([join(tmp(), "none", "records.jsonl")])).toEqual([]);
+  });
+});
+
+describe("removeOpenTempFiles", () => {
+  it("removes the files still being written, not those renamed into place or removed", () => {
+    const dir = tmp();
+    const writing = tempPathFor(join(dir, "records.jsonl"));
+    const done = tempPathFor(join(dir, "documents.jsonl"));
+    expect(writing).toBe(join(dir, `records.jsonl.tmp-${process.pid}`));
+    for (const f of [writing, done]) {
+      writeFileSync(f, "{}\n");
+      opened(f);
+    }
+    closed(done);
+    removeOpenTempFiles();
+    expect(existsSync(writing)).toBe(false);
+    expect(existsSync(done)).toBe(true);
+    // the list is empty afterwards: a file of that name written later is not removed
+    writeFileSync(writing, "{}\n");
+    removeOpenTempFiles();
+    expect(existsSync(writing)).toBe(true);
+  });
+});
