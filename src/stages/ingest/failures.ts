@@ -9,7 +9,8 @@ export type IngestFailureCode =
   | "ingest.bad_xml"
   | "ingest.bad_json"
   | "ingest.unreadable"
-  | "ingest.unsupported";
+  | "ingest.unsupported"
+  | "ingest.too_deep";
 
 /**
  * A failed-document item. `where` is the file's `source.path` (plus `:line`

@@ -6,7 +6,7 @@ import { normalizeDate } from "./dateline.js";
 import { decodeBytes, sniffXmlEncoding } from "./decode.js";
 import { sha256 } from "./digest.js";
 import { failedItem } from "./failures.js";
-import { parseHtml } from "./html-tree.js";
+import { HtmlTooDeepError, parseHtml } from "./html-tree.js";
 import { extractText } from "./html-text.js";
 import type { OutletCatalog } from "./outlets.js";
 import { ByteCursor } from "./source-map.js";
@@ -78,8 +78,14 @@ export function* readFeed(bytes: Uint8Array, path: string, outlets: OutletCatalo
     const where = `${path}#${n}`;
 
     const body = pickBody(item);
-    const html = parseHtml(body.html);
-    const text = body.isHtml ? extractText(html, { fragment: true }).text : body.html.trim();
+    let text: string;
+    try {
+      text = body.isHtml ? extractText(parseHtml(body.html), { fragment: true }).text : body.html.trim();
+    } catch (e) {
+      if (!(e instanceof HtmlTooDeepError)) throw e;
+      yield failedItem(docId, source, format, e.code, `the item's HTML: ${e.message}`, where);
+      continue;
+    }
     if (!text.trim()) {
       yield failedItem(docId, source, format, "ingest.empty", "the item has no text", where);
       continue;
@@ -161,7 +167,13 @@ function titleOf(v: unknown): string | null {
   const s = plain(v);
   if (!s) return null;
   if (!/[<&]/.test(s)) return s;
-  return extractText(parseHtml(s), { fragment: true }).text.replace(/\s+/g, " ").trim() || null;
+  try {
+    return extractText(parseHtml(s), { fragment: true }).text.replace(/\s+/g, " ").trim() || null;
+  } catch (e) {
+    // a title nested without end is no title; the item is still read
+    if (e instanceof HtmlTooDeepError) return null;
+    throw e;
+  }
 }
 
 /** The item's body: the longest of content:encoded, description, Atom content and summary. */

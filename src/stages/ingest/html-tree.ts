@@ -34,20 +34,62 @@ export type HtmlNode = HtmlText | HtmlElement;
 /** Elements whose content is never text. */
 const RAW_TEXT = new Set(["script", "style", "template", "noscript", "textarea", "title"]);
 
-/** Parse an HTML document or fragment. Never throws: the parser is forgiving. */
+/**
+ * Elements nested deeper than this are not made: their text goes to the
+ * deepest element kept. News pages nest a few dozen deep; the tree's walkers
+ * recurse, and a page of 100,000 nested <div>s overflowed the stack and failed.
+ */
+export const MAX_HTML_DEPTH = 256;
+
+/**
+ * Elements open at once past which a page is not read. htmlparser2 keeps its
+ * open elements in an array it shifts and unshifts, so each tag costs as much
+ * as the depth: 100,000 <span>s never closed took 8 s to parse, and a 20 MB
+ * page of them would take hours (fb55/htmlparser2#2481). Browsers stop
+ * nesting at 512; a news page needs a few dozen.
+ */
+export const MAX_OPEN_ELEMENTS = 10_000;
+
+/** A page nested past MAX_OPEN_ELEMENTS. */
+export class HtmlTooDeepError extends Error {
+  readonly code = "ingest.too_deep";
+  constructor() {
+    super(`more than ${MAX_OPEN_ELEMENTS} elements are open at once (nested without end): not read`);
+  }
+}
+
+/**
+ * Parse an HTML document or fragment. The parser is forgiving: the only
+ * error is HtmlTooDeepError.
+ */
 export function parseHtml(html: string): HtmlElement {
   const root: HtmlElement = { type: "element", name: "#root", attrs: {}, children: [], parent: null, start: 0, end: html.length };
   let current = root;
+  let depth = 0;
+  // elements open past MAX_HTML_DEPTH, not made (the parser closes them before the element they are in)
+  let beyond = 0;
   const parser: Parser = new Parser(
     {
       onopentag(name, attrs) {
+        if (depth >= MAX_HTML_DEPTH) {
+          if (depth + ++beyond > MAX_OPEN_ELEMENTS) throw new HtmlTooDeepError();
+          return;
+        }
         const el: HtmlElement = { type: "element", name, attrs, children: [], parent: current, start: parser.startIndex, end: parser.endIndex + 1 };
         current.children.push(el);
         current = el;
+        depth++;
       },
       onclosetag(_name, isImplied) {
+        if (beyond > 0) {
+          beyond--;
+          return;
+        }
         current.end = isImplied ? Math.max(current.end, parser.startIndex) : parser.endIndex + 1;
-        if (current.parent) current = current.parent;
+        if (current.parent) {
+          current = current.parent;
+          depth--;
+        }
       },
       ontext(data) {
         const start = parser.startIndex;

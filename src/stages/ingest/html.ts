@@ -4,7 +4,7 @@ import { findDateline, normalizeDate } from "./dateline.js";
 import { decodeBytes, sniffHtmlCharset } from "./decode.js";
 import { sha256 } from "./digest.js";
 import { failedItem } from "./failures.js";
-import { elements, parseHtml, textContent, type HtmlElement } from "./html-tree.js";
+import { elements, HtmlTooDeepError, parseHtml, textContent, type HtmlElement } from "./html-tree.js";
 import { extractText } from "./html-text.js";
 import type { OutletCatalog } from "./outlets.js";
 import { ByteCursor } from "./source-map.js";
@@ -22,7 +22,13 @@ export function readHtml(bytes: Uint8Array, path: string, outlets: OutletCatalog
   const decoded = decodeBytes(bytes, sniffHtmlCharset(bytes));
   if (!decoded.ok) return failedItem(docId, path, "html", decoded.code, decoded.reason);
   const html = decoded.text;
-  const tree = parseHtml(html);
+  let tree: HtmlElement;
+  try {
+    tree = parseHtml(html);
+  } catch (e) {
+    if (e instanceof HtmlTooDeepError) return failedItem(docId, path, "html", e.code, `the page: ${e.message}`);
+    throw e;
+  }
   const cursor = new ByteCursor(html, decoded.info.encoding, decoded.offset);
   const extracted = extractText(tree, { cursor, encoding: decoded.info.encoding });
   const text = extracted.text;

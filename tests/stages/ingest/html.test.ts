@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseHtml } from "../../../src/stages/ingest/html-tree.js";
+import { elements, MAX_HTML_DEPTH, MAX_OPEN_ELEMENTS, parseHtml } from "../../../src/stages/ingest/html-tree.js";
 import { extractText } from "../../../src/stages/ingest/html-text.js";
 import { textToByte, type SourceMap } from "../../../src/stages/ingest/source-map.js";
 import { FIXTURES, docs, encode, failures, ingestOne, seeds } from "./fixtures.js";
@@ -148,6 +148,52 @@ describe("page dates", () => {
     const [item] = await ingestOne("p.html", html);
     expect(item.ok && item.doc.source.published).toBe(published);
     expect(item.ok && item.doc.meta?.published_from).toBe(from);
+  });
+});
+
+describe("pages nested past any news page", () => {
+  const sentence = "Инвестиции в Алматы составили 5 млрд тенге.";
+  it.each([
+    ["5,000 nested <div>s", `<html><body>${"<div>".repeat(5000)}<p>${sentence}</p>${"</div>".repeat(5000)}</body></html>`],
+    ["5,000 nested <span>s never closed", `<html><body><p>${sentence}</p>${"<span>".repeat(5000)}x</body></html>`],
+  ])("%s: the text is read, with its place in the page", async (_name, html) => {
+    const tree = parseHtml(html);
+    let deepest = 0;
+    for (const e of elements(tree)) {
+      let d = 0;
+      for (let n = e.parent; n; n = n.parent) d++;
+      deepest = Math.max(deepest, d);
+    }
+    expect(deepest).toBeLessThanOrEqual(MAX_HTML_DEPTH);
+    const [item] = await ingestOne("deep.html", html);
+    expect(item.ok, JSON.stringify(!item.ok && item.failed)).toBe(true);
+    if (!item.ok) return;
+    // the sentence maps back to exactly its bytes in the page (all text is Cyrillic or ASCII: code points are code units)
+    const { text, meta } = item.doc;
+    const at = text.indexOf(sentence);
+    expect(at).toBeGreaterThanOrEqual(0);
+    const map = meta!.source_map as SourceMap;
+    expect(Buffer.from(html).subarray(textToByte(map, text, at), textToByte(map, text, at + sentence.length)).toString()).toBe(sentence);
+  });
+  it("elements past the bound give their text to the deepest element kept, in order", () => {
+    const html = `${"<div>".repeat(MAX_HTML_DEPTH + 5)}a<b>b</b>c${"</div>".repeat(MAX_HTML_DEPTH + 5)}d`;
+    // "b" stays inline with "a" and "c"; "d", after the <div>s close, is a block of its own
+    expect(extractText(parseHtml(html), { fragment: true }).text).toBe("abc\n\nd");
+  });
+  it.each([
+    ["100,000 nested <div>s", `<html><body>${"<div>".repeat(100_000)}<p>${sentence}</p>${"</div>".repeat(100_000)}</body></html>`],
+    ["100,000 <span>s never closed", `<html><body><p>${sentence}</p>${"<span>".repeat(100_000)}x</body></html>`],
+  ])("%s: the page fails alone, saying why", async (_name, html) => {
+    expect(MAX_OPEN_ELEMENTS).toBeLessThan(100_000);
+    const items = await ingestOne("deep.html", html);
+    expect(failures(items).map((f) => [f.code, f.error])).toEqual([["ingest.too_deep", `deep.html: the page: more than ${MAX_OPEN_ELEMENTS} elements are open at once (nested without end): not read`]]);
+  });
+  it("a feed item nested without end fails alone; the feed's other items are read", async () => {
+    const item = (title: string, body: string) => `<item><title>${title}</title><link>https://example.kz/${title}</link><description><![CDATA[${body}]]></description></item>`;
+    const feed = `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>${item("a", `<p>${sentence}</p>`)}${item("b", "<div>".repeat(20_000))}${item("c", `<p>${sentence}</p>`)}</channel></rss>`;
+    const items = await ingestOne("feed.xml", feed);
+    expect(docs(items).map((d) => d.source.title)).toEqual(["a", "c"]);
+    expect(failures(items).map((f) => [f.code, f.error])).toEqual([["ingest.too_deep", `feed.xml#2: the item's HTML: more than ${MAX_OPEN_ELEMENTS} elements are open at once (nested without end): not read`]]);
   });
 });
 
