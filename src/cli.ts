@@ -5,8 +5,7 @@ import { compileRules, type CompiledRules } from "./rules/compile.js";
 import { RuleSetError } from "./rules/load.js";
 import { loadOutlets, OutletRulesError, outletsFileIn } from "./stages/ingest/outlets.js";
 import { runExtract, runMentions } from "./extract.js";
-import { availableParallelism, constants as osConstants } from "node:os";
-import { removeOpenTempFiles } from "./sinks/temp-files.js";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { writeCsv } from "./sinks/csv.js";
 import { readJsonl } from "./sinks/read-jsonl.js";
@@ -52,29 +51,6 @@ interface Io {
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
 }
 
-/**
- * On SIGINT or SIGTERM (a terminal's Ctrl-C, a scheduler's time limit): the
- * output files being written are removed, what the run keeps is said, and the
- * process exits with 128 + the signal's number (130, 143), as shells report a
- * process a signal stopped. Without this the half-written files stayed
- * beside the outputs. `off()` gives the signals back once the run is over.
- */
-function stopCleanlyOnSignals(say: (s: string) => void, kept: string): { off(): void } {
-  const stop = (signal: NodeJS.Signals) => {
-    removeOpenTempFiles();
-    say(`pokazatel: ${signal}: stopped; ${kept}`);
-    process.exit(128 + osConstants.signals[signal]);
-  };
-  process.on("SIGINT", stop);
-  process.on("SIGTERM", stop);
-  return {
-    off() {
-      process.off("SIGINT", stop);
-      process.off("SIGTERM", stop);
-    },
-  };
-}
-
 /** Runs the command line; resolves to the exit status. */
 export async function main(argv: string[], io: Io = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
   let status: number = EXIT.ok;
@@ -107,56 +83,51 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     .action(async (inputs: string[], o) => {
       const rules = loadRules(o.rules);
       const store = await openStore(o.db, o.out);
-      const signals = stopCleanlyOnSignals(say, `${o.out}/ keeps the files of the last complete run${store ? `; ${store.where} keeps the documents stored so far, and the next run goes on from them` : ""}`);
-      try {
-        const tty = Boolean(io.stderr.isTTY) && !o.quiet;
-        // loaded only for a terminal
-        const cliProgress = tty ? (await import("cli-progress")).default : null;
-        const bar = cliProgress ? new cliProgress.SingleBar({ format: "{bar} {value} documents | {rate}/s | {failed} failed", stream: io.stderr as NodeJS.WriteStream }, cliProgress.Presets.shades_classic) : null;
-        const t0 = Date.now();
-        let failed = 0;
-        bar?.start(0, 0, { rate: 0, failed: 0 });
-        const report = await runExtract({
-          inputs,
-          out: o.out,
-          rules,
-          store,
-          full: Boolean(o.full),
-          // one core reads and writes; the others run the pipeline (on two cores one thread does
-          // everything: faster there than two workers and a reader sharing two cores, bench/README.md)
-          concurrency: o.concurrency ?? Math.max(1, availableParallelism() - 1),
-          timeoutMs: o.timeout,
-          maxBytes: o.maxBytes,
-          onDocument: (done, st) => {
-            if (st === "failed") failed++;
-            if (bar) {
-              bar.setTotal(done);
-              bar.update(done, { rate: Math.round(done / Math.max(0.001, (Date.now() - t0) / 1000)), failed });
-            } else if (!o.quiet && done % 1000 === 0) say(`pokazatel: ${done} documents, ${failed} failed`);
-          },
-        });
-        bar?.stop();
-        await store?.close();
-        if (o.format === "csv") {
-          const n = await writeCsv(readJsonl<IndicatorRecord>(join(o.out, "records.jsonl")), join(o.out, "records.csv"));
-          if (!o.quiet) say(`pokazatel: ${n} records → ${o.out}/records.csv`);
-        }
-        if (!o.quiet) {
-          const d = report.documents;
-          say(`pokazatel: ${d.seen} documents (${d.processed} processed, ${d.skipped} unchanged, ${d.failed} failed), ${report.records} records in ${report.seconds} s → ${o.out}/${store ? ` and ${store.where}` : ""}`);
-          for (const f of report.failures.slice(0, 20)) say(`  failed: ${f.path ?? ""}${f.id ? ` [${f.id}]` : ""}: ${f.code}: ${f.error}`);
-          if (report.failures.length > 20) say(`  … and ${report.failures.length - 20} more (see ${o.out}/documents.jsonl)`);
-          for (const w of report.warnings.slice(0, 20)) say(`  warning: ${w.path ?? ""}${w.id ? ` [${w.id}]` : ""}: ${w.code}: ${w.message}`);
-          if (report.warnings.length > 20) say(`  … and ${report.warnings.length - 20} more warnings (see ${o.out}/run.json)`);
-        }
-        if (report.documents.seen === 0) {
-          say("pokazatel: no documents found under the inputs");
-          status = EXIT.nothingDone;
-        } else status = report.documents.failed || report.store_error ? EXIT.someFailed : EXIT.ok;
-        if (report.store_error) say(`pokazatel: the database stopped taking results: ${report.store_error}; ${o.out}/ is complete`);
-      } finally {
-        signals.off();
+      const tty = Boolean(io.stderr.isTTY) && !o.quiet;
+      // loaded only for a terminal
+      const cliProgress = tty ? (await import("cli-progress")).default : null;
+      const bar = cliProgress ? new cliProgress.SingleBar({ format: "{bar} {value} documents | {rate}/s | {failed} failed", stream: io.stderr as NodeJS.WriteStream }, cliProgress.Presets.shades_classic) : null;
+      const t0 = Date.now();
+      let failed = 0;
+      bar?.start(0, 0, { rate: 0, failed: 0 });
+      const report = await runExtract({
+        inputs,
+        out: o.out,
+        rules,
+        store,
+        full: Boolean(o.full),
+        // one core reads and writes; the others run the pipeline (on two cores one thread does
+        // everything: faster there than two workers and a reader sharing two cores, bench/README.md)
+        concurrency: o.concurrency ?? Math.max(1, availableParallelism() - 1),
+        timeoutMs: o.timeout,
+        maxBytes: o.maxBytes,
+        onDocument: (done, st) => {
+          if (st === "failed") failed++;
+          if (bar) {
+            bar.setTotal(done);
+            bar.update(done, { rate: Math.round(done / Math.max(0.001, (Date.now() - t0) / 1000)), failed });
+          } else if (!o.quiet && done % 1000 === 0) say(`pokazatel: ${done} documents, ${failed} failed`);
+        },
+      });
+      bar?.stop();
+      await store?.close();
+      if (o.format === "csv") {
+        const n = await writeCsv(readJsonl<IndicatorRecord>(join(o.out, "records.jsonl")), join(o.out, "records.csv"));
+        if (!o.quiet) say(`pokazatel: ${n} records → ${o.out}/records.csv`);
       }
+      if (!o.quiet) {
+        const d = report.documents;
+        say(`pokazatel: ${d.seen} documents (${d.processed} processed, ${d.skipped} unchanged, ${d.failed} failed), ${report.records} records in ${report.seconds} s → ${o.out}/${store ? ` and ${store.where}` : ""}`);
+        for (const f of report.failures.slice(0, 20)) say(`  failed: ${f.path ?? ""}${f.id ? ` [${f.id}]` : ""}: ${f.code}: ${f.error}`);
+        if (report.failures.length > 20) say(`  … and ${report.failures.length - 20} more (see ${o.out}/documents.jsonl)`);
+        for (const w of report.warnings.slice(0, 20)) say(`  warning: ${w.path ?? ""}${w.id ? ` [${w.id}]` : ""}: ${w.code}: ${w.message}`);
+        if (report.warnings.length > 20) say(`  … and ${report.warnings.length - 20} more warnings (see ${o.out}/run.json)`);
+      }
+      if (report.documents.seen === 0) {
+        say("pokazatel: no documents found under the inputs");
+        status = EXIT.nothingDone;
+      } else status = report.documents.failed || report.store_error ? EXIT.someFailed : EXIT.ok;
+      if (report.store_error) say(`pokazatel: the database stopped taking results: ${report.store_error}; ${o.out}/ is complete`);
     });
 
   program

@@ -3,7 +3,7 @@ import { rename, rm } from "node:fs/promises";
 import { once } from "node:events";
 import type { IndicatorRecord } from "../core/record.js";
 import { FLAT_COLUMNS } from "../store/rows.js";
-import { closed, opened, tempPathFor } from "./temp-files.js";
+import { tempPathFor } from "./temp-files.js";
 
 /**
  * The flat view (FLAT_COLUMNS, the columns of `indicator_values`) as CSV the
@@ -78,7 +78,6 @@ export function csvLine(values: unknown[]): string {
  */
 export async function writeCsv(records: AsyncIterable<IndicatorRecord> | Iterable<IndicatorRecord>, path: string): Promise<number> {
   const tmp = tempPathFor(path);
-  opened(tmp);
   const out = createWriteStream(tmp, { encoding: "utf8" });
   const write = async (s: string) => {
     if (!out.write(s)) await once(out, "drain");
@@ -97,8 +96,6 @@ export async function writeCsv(records: AsyncIterable<IndicatorRecord> | Iterabl
     out.destroy();
     await rm(tmp, { force: true });
     throw e;
-  } finally {
-    closed(tmp);
   }
   return n;
 }

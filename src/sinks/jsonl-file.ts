@@ -1,7 +1,7 @@
 import { createWriteStream, type WriteStream } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import { once } from "node:events";
-import { closed, opened, tempPathFor } from "./temp-files.js";
+import { tempPathFor } from "./temp-files.js";
 
 /**
  * A JSONL file written next to its final name and renamed into place on
@@ -20,7 +20,6 @@ export class JsonlFile {
 
   constructor(readonly path: string) {
     this.tmp = tempPathFor(path);
-    opened(this.tmp);
     // room for a few chunks: the pipeline goes on while the disk takes them (a stream's default, 16 KB, made it wait at every chunk)
     this.stream = createWriteStream(this.tmp, { highWaterMark: 1 << 20 });
   }
@@ -81,7 +80,6 @@ export class JsonlFile {
     this.stream.end();
     await once(this.stream, "finish");
     await rename(this.tmp, this.path);
-    closed(this.tmp);
   }
 
   /** Drops what was written: the file beside the final name is removed, the final name untouched. */
@@ -94,7 +92,6 @@ export class JsonlFile {
       await closed;
     }
     await rm(this.tmp, { force: true });
-    closed(this.tmp);
   }
 }
 

@@ -1,41 +1,21 @@
-import { readdirSync, rmSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
 /**
  * Output files are written beside their final names, as `NAME.tmp-PID`, and
  * renamed into place when complete: readers never see half a file, and a run
- * that stops leaves the last complete files as they were. This module keeps
- * the list of such files this process has open, removes them when the run is
- * interrupted (SIGINT, SIGTERM), and removes those that a run killed outright
- * (SIGKILL, a crash) left behind: the next run's start finds them by their
- * process id, which no longer runs. A nightly job stopped by its scheduler
- * left one of 9 GB before this.
+ * that stops leaves the last complete files as they were. A run stopped
+ * before the rename (SIGTERM from a scheduler's time limit, Ctrl-C, kill -9, a
+ * crash) leaves its temporary files: the next run into the folder removes
+ * them, found by their process id, which no longer runs. (A nightly job left
+ * one of 9 GB.) Removing them at the signal instead would need a handler on
+ * the event loop, and would make SIGTERM wait for the document in hand.
  */
-const open = new Set<string>();
 
 /** The temporary name this process writes `path` under. */
 export function tempPathFor(path: string): string {
   return `${path}.tmp-${process.pid}`;
-}
-
-/** Notes that `tmp` is being written (removed by `removeOpenTempFiles` until `closed`). */
-export function opened(tmp: string): void {
-  open.add(tmp);
-}
-
-/** Notes that `tmp` was renamed into place or removed. */
-export function closed(tmp: string): void {
-  open.delete(tmp);
-}
-
-/**
- * Removes every temporary file this process is writing. Synchronous, for a
- * signal handler that exits right after (Linux removes a file still open).
- */
-export function removeOpenTempFiles(): void {
-  for (const f of open) rmSync(f, { force: true });
-  open.clear();
 }
 
 /**

@@ -1,9 +1,9 @@
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { closed, opened, removeOpenTempFiles, removeStaleTempFiles, tempPathFor } from "../../src/sinks/temp-files.js";
+import { removeStaleTempFiles, tempPathFor } from "../../src/sinks/temp-files.js";
 
 const tmp = () => mkdtempSync(join(tmpdir(), "pokazatel-temp-"));
 
@@ -35,28 +35,11 @@ describe("removeStaleTempFiles", () => {
     expect(readdirSync(dir).sort()).toEqual([names.ours, names.running, names.notAnOutput, names.notTemporary, names.noPid].sort());
   });
 
+  it("knows this process's own temporary names", () => {
+    expect(tempPathFor(join("out", "records.jsonl"))).toBe(join("out", `records.jsonl.tmp-${process.pid}`));
+  });
+
   it("passes over a folder that does not exist", async () => {
     expect(await removeStaleTempFiles([join(tmp(), "none", "records.jsonl")])).toEqual([]);
-  });
-});
-
-describe("removeOpenTempFiles", () => {
-  it("removes the files still being written, not those renamed into place or removed", () => {
-    const dir = tmp();
-    const writing = tempPathFor(join(dir, "records.jsonl"));
-    const done = tempPathFor(join(dir, "documents.jsonl"));
-    expect(writing).toBe(join(dir, `records.jsonl.tmp-${process.pid}`));
-    for (const f of [writing, done]) {
-      writeFileSync(f, "{}\n");
-      opened(f);
-    }
-    closed(done);
-    removeOpenTempFiles();
-    expect(existsSync(writing)).toBe(false);
-    expect(existsSync(done)).toBe(true);
-    // the list is empty afterwards: a file of that name written later is not removed
-    writeFileSync(writing, "{}\n");
-    removeOpenTempFiles();
-    expect(existsSync(writing)).toBe(true);
   });
 });
