@@ -114,10 +114,17 @@ export class SqliteStore implements Store {
     })();
   }
 
+  /** The statements `load` runs for every unchanged document, prepared once (preparing them each time was most of a rerun's time). */
+  private loading: { document: Database.Statement; records: Database.Statement } | null = null;
+
   async load(key: string): Promise<DocumentResult | null> {
-    const d = this.db.prepare("SELECT line, rules_version FROM documents WHERE key = ?").get(key) as { line: string; rules_version: string } | undefined;
+    this.loading ??= {
+      document: this.db.prepare("SELECT line, rules_version FROM documents WHERE key = ?"),
+      records: this.db.prepare("SELECT json FROM records WHERE doc_key = ? ORDER BY seq"),
+    };
+    const d = this.loading.document.get(key) as { line: string; rules_version: string } | undefined;
     if (!d) return null;
-    const recs = this.db.prepare("SELECT json FROM records WHERE doc_key = ? ORDER BY seq").all(key) as { json: string }[];
+    const recs = this.loading.records.all(key) as { json: string }[];
     return { document: JSON.parse(d.line) as DocumentLine, records: recs.map((r) => JSON.parse(r.json) as IndicatorRecord), rulesVersion: d.rules_version };
   }
 
