@@ -1,4 +1,4 @@
-import { readFile, stat } from "node:fs/promises";
+import { readFileSync, statSync } from "node:fs";
 import type { IngestItem } from "../../core/document.js";
 import { sha256, sha256File } from "./digest.js";
 import { failedItem } from "./failures.js";
@@ -65,12 +65,13 @@ export async function* ingest(inputs: string[], opts: IngestOptions = {}): Async
         yield* readJsonl(found.file, path, outlets, maxBytes);
         continue;
       }
-      const size = (await stat(found.file)).size;
+      const size = found.size ?? statSync(found.file).size;
       if (size > maxBytes) {
         yield failedItem(await sha256File(found.file), path, format, "ingest.too_large", `${size} bytes is over the limit of ${maxBytes} bytes`);
         continue;
       }
-      const bytes = await readFile(found.file);
+      // read synchronously, as the walk asks (src/stages/ingest/walk.ts): a file is at most maxBytes
+      const bytes = readFileSync(found.file);
       yield* readBytes(bytes, found.ext, path, outlets, await readers());
     } catch (e) {
       yield failedItem(sha256(`unreadable:${path}`), path, format, "ingest.unreadable", `cannot read: ${errorText(e)}`);
