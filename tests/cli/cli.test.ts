@@ -129,14 +129,14 @@ describe("pokazatel extract: a run stopped before its end", () => {
     for (const signal of ["SIGTERM", "SIGKILL"] as const) {
       const child = spawn(process.execPath, ["bin/pokazatel", "extract", input, "--out", out, "--no-db", "--quiet"], { stdio: "ignore" });
       const exit = new Promise<NodeJS.Signals | null>((done) => child.on("exit", (_code, sig) => done(sig)));
-      // its files appear once the run has started: stopped then
-      const mine = (f: string) => f.endsWith(`.tmp-${child.pid}`);
-      while (!readdirSync(out).some(mine)) await new Promise((r) => setTimeout(r, 5));
+      // its two files appear (one after the other) once the run has started: stopped then
+      const mine = [`documents.jsonl.tmp-${child.pid}`, `records.jsonl.tmp-${child.pid}`];
+      while (mine.some((f) => !existsSync(join(out, f)))) await new Promise((r) => setTimeout(r, 5));
       child.kill(signal);
       expect(await exit).toBe(signal);
       expect(readFileSync(join(out, "records.jsonl"))).toEqual(records);
       // what it was writing stays (the run before's was removed when this one started)
-      expect(temporary()).toEqual([`documents.jsonl.tmp-${child.pid}`, `records.jsonl.tmp-${child.pid}`]);
+      expect(temporary()).toEqual(mine);
       expect(child.pid).not.toBe(before);
       before = child.pid;
     }
