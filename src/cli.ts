@@ -1,4 +1,4 @@
-import { createWriteStream, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { once } from "node:events";
 import { Command, CommanderError, InvalidArgumentError } from "commander";
 import { compileRules, type CompiledRules } from "./rules/compile.js";
@@ -8,6 +8,8 @@ import { runExtract, runMentions } from "./extract.js";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { writeCsv } from "./sinks/csv.js";
+import { JsonlFile } from "./sinks/jsonl-file.js";
+import { removeStaleTempFiles } from "./sinks/temp-files.js";
 import { readJsonl } from "./sinks/read-jsonl.js";
 import type { IndicatorRecord } from "./core/record.js";
 import type { Store } from "./store/store.js";
@@ -139,19 +141,26 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     .option("--timeout <ms>", "time budget per document, in milliseconds", positiveInt, 10_000)
     .action(async (inputs: string[], o) => {
       const rules = loadRules(o.rules);
-      const out = o.out ? createWriteStream(o.out) : io.stdout;
-      const r = await runMentions({
-        inputs,
-        rules,
-        timeoutMs: o.timeout,
-        write: async (line) => {
-          if (!out.write(line)) await once(out, "drain");
-        },
-      });
-      if (o.out) {
-        (out as ReturnType<typeof createWriteStream>).end();
-        await once(out, "finish");
+      // a file is written beside its name and renamed into place at the end, as extract's outputs
+      if (o.out) await removeStaleTempFiles([o.out]);
+      const file = o.out ? new JsonlFile(o.out) : null;
+      let r: Awaited<ReturnType<typeof runMentions>>;
+      try {
+        r = await runMentions({
+          inputs,
+          rules,
+          timeoutMs: o.timeout,
+          write: file
+            ? (m) => file.write(m)
+            : async (m) => {
+                if (!io.stdout.write(`${JSON.stringify(m)}\n`)) await once(io.stdout, "drain");
+              },
+        });
+      } catch (e) {
+        await file?.abort();
+        throw e;
       }
+      await file?.commit();
       say(`pokazatel: ${r.documents} documents, ${r.mentions} mentions, ${r.failed} failed${r.warnings.length ? `, ${r.warnings.length} not read (another language)` : ""}`);
       for (const f of r.failures.slice(0, 20)) say(`  failed: ${f.path ?? ""}${f.id ? ` [${f.id}]` : ""}: ${f.code}: ${f.error}`);
       for (const w of r.warnings.slice(0, 20)) say(`  warning: ${w.path ?? ""}${w.id ? ` [${w.id}]` : ""}: ${w.code}: ${w.message}`);

@@ -10,6 +10,7 @@ import type { Outcome } from "./batch/run-one.js";
 import type { CompiledRules } from "./rules/compile.js";
 import { runDocument, MENTION_STAGES } from "./pipeline.js";
 import { JsonlFile } from "./sinks/jsonl-file.js";
+import type { MentionLine } from "./core/record.js";
 import { removeStaleTempFiles } from "./sinks/temp-files.js";
 import { documentLineParts } from "./sinks/document-json.js";
 import { toMentions } from "./sinks/record-json.js";
@@ -284,7 +285,8 @@ async function* withStoredState(
 export interface MentionsOptions {
   inputs: string[];
   rules: CompiledRules;
-  write: (line: string) => void | Promise<void>;
+  /** Takes each mention, in document order (a promise: wait for it before the next). */
+  write: (mention: MentionLine) => void | Promise<void>;
   maxBytes?: number;
   timeoutMs?: number;
 }
@@ -312,7 +314,7 @@ export async function runMentions(opts: MentionsOptions): Promise<{ documents: n
       const doc = runDocument(item.doc, opts.rules, MENTION_STAGES, { timeoutMs: opts.timeoutMs });
       for (const m of toMentions(doc, layer(doc, "quantities"))) {
         mentions++;
-        await opts.write(`${JSON.stringify(m)}\n`);
+        await opts.write(m);
       }
     } catch (e) {
       failed++;

@@ -233,4 +233,17 @@ describe("pokazatel mentions", () => {
     for (const x of m) expect(cps.slice(x.start, x.end).join("")).toBe(x.text);
     expect(m[0]).toMatchObject({ amount: 1600000000, unit: "USD", source: { id: "x" } });
   });
+
+  it("--out is written beside its name and renamed into place; standard output gets the same lines", () => {
+    const dir = tmp();
+    const out = join(dir, "m.jsonl");
+    // left by a run stopped before its end (a process id no process has: above Linux's largest)
+    writeFileSync(`${out}.tmp-4194305`, '{"half":');
+    const r = cli(["mentions", "corpus", "--out", out]);
+    expect(r.status).toBe(0);
+    expect(readdirSync(dir)).toEqual(["m.jsonl"]);
+    const lines = readFileSync(out, "utf8");
+    expect(lines.split("\n").length).toBeGreaterThan(50);
+    expect(cli(["mentions", "corpus"]).stdout).toBe(lines);
+  });
 });
