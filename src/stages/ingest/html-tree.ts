@@ -35,9 +35,11 @@ export type HtmlNode = HtmlText | HtmlElement;
 const RAW_TEXT = new Set(["script", "style", "template", "noscript", "textarea", "title"]);
 
 /**
- * Elements nested deeper than this are not made: their text goes to the
- * deepest element kept. News pages nest a few dozen deep; the tree's walkers
- * recurse, and a page of 100,000 nested <div>s overflowed the stack and failed.
+ * Elements do not nest deeper than this: one opened deeper stays empty where
+ * it opens (a <br> or a <p> still breaks the text), and what it holds goes to
+ * the deepest element kept, after it. News pages nest a few dozen deep; the
+ * tree's walkers recurse, and a page of 100,000 nested <div>s overflowed the
+ * stack and failed.
  */
 export const MAX_HTML_DEPTH = 256;
 
@@ -66,17 +68,18 @@ export function parseHtml(html: string): HtmlElement {
   const root: HtmlElement = { type: "element", name: "#root", attrs: {}, children: [], parent: null, start: 0, end: html.length };
   let current = root;
   let depth = 0;
-  // elements open past MAX_HTML_DEPTH, not made (the parser closes them before the element they are in)
+  // elements open past MAX_HTML_DEPTH, kept empty (the parser closes them before the element they are in)
   let beyond = 0;
   const parser: Parser = new Parser(
     {
       onopentag(name, attrs) {
+        const el: HtmlElement = { type: "element", name, attrs, children: [], parent: current, start: parser.startIndex, end: parser.endIndex + 1 };
+        current.children.push(el);
         if (depth >= MAX_HTML_DEPTH) {
+          // kept as an empty element where it opens (a <br> or <p> still breaks the text), its content going to `current`
           if (depth + ++beyond > MAX_OPEN_ELEMENTS) throw new HtmlTooDeepError();
           return;
         }
-        const el: HtmlElement = { type: "element", name, attrs, children: [], parent: current, start: parser.startIndex, end: parser.endIndex + 1 };
-        current.children.push(el);
         current = el;
         depth++;
       },
@@ -104,10 +107,21 @@ export function parseHtml(html: string): HtmlElement {
   return root;
 }
 
-/** Elements in document order under `node` (itself included). */
+/**
+ * Elements in document order under `node` (itself included). Walked with a
+ * stack of its own: a recursive generator passes every element up through
+ * each level of `yield*`, as many steps as the depth.
+ */
 export function* elements(node: HtmlElement): Generator<HtmlElement> {
-  yield node;
-  for (const c of node.children) if (c.type === "element") yield* elements(c);
+  const stack: HtmlElement[] = [node];
+  while (stack.length) {
+    const el = stack.pop()!;
+    yield el;
+    for (let k = el.children.length - 1; k >= 0; k--) {
+      const c = el.children[k];
+      if (c.type === "element") stack.push(c);
+    }
+  }
 }
 
 /** The decoded text under a node, as written (no white-space handling); raw-text elements other than `title` are skipped. */

@@ -164,7 +164,13 @@ describe("pages nested past any news page", () => {
       for (let n = e.parent; n; n = n.parent) d++;
       deepest = Math.max(deepest, d);
     }
-    expect(deepest).toBeLessThanOrEqual(MAX_HTML_DEPTH);
+    // only the empty elements opened past the bound lie one deeper
+    expect(deepest).toBeLessThanOrEqual(MAX_HTML_DEPTH + 1);
+    for (const e of elements(tree)) {
+      let d = 0;
+      for (let n = e.parent; n; n = n.parent) d++;
+      if (d > MAX_HTML_DEPTH) expect(e.children).toEqual([]);
+    }
     const [item] = await ingestOne("deep.html", html);
     expect(item.ok, JSON.stringify(!item.ok && item.failed)).toBe(true);
     if (!item.ok) return;
@@ -175,10 +181,20 @@ describe("pages nested past any news page", () => {
     const map = meta!.source_map as SourceMap;
     expect(Buffer.from(html).subarray(textToByte(map, text, at), textToByte(map, text, at + sentence.length)).toString()).toBe(sentence);
   });
-  it("elements past the bound give their text to the deepest element kept, in order", () => {
+  it("elements past the bound are kept empty; their text goes to the deepest element kept, in order", () => {
     const html = `${"<div>".repeat(MAX_HTML_DEPTH + 5)}a<b>b</b>c${"</div>".repeat(MAX_HTML_DEPTH + 5)}d`;
     // "b" stays inline with "a" and "c"; "d", after the <div>s close, is a block of its own
     expect(extractText(parseHtml(html), { fragment: true }).text).toBe("abc\n\nd");
+  });
+  it("void elements and implied closes past the bound keep the depth right: what follows the nesting is not inside it", () => {
+    const n = MAX_HTML_DEPTH + 44;
+    const tree = parseHtml(`${"<div>".repeat(n)}<p>a<br>b<img src="x.png"><p>c<span>d${"</div>".repeat(n)}<p>e`);
+    const holder = (t: string) => [...elements(tree)].find((el) => el.children.some((c) => c.type === "text" && c.data === t))!;
+    // the last paragraph is the root's child, as without the bound
+    expect(holder("e").name).toBe("p");
+    expect(holder("e").parent).toBe(tree);
+    // the text inside the nesting is kept, in order, and the <br> and <p>s past the bound still break it
+    expect(extractText(tree, { fragment: true }).text).toBe("a\nb\n\ncd\n\ne");
   });
   it.each([
     ["100,000 nested <div>s", `<html><body>${"<div>".repeat(100_000)}<p>${sentence}</p>${"</div>".repeat(100_000)}</body></html>`],
