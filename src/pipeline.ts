@@ -102,10 +102,12 @@ export interface RunOptions {
 }
 
 /**
- * Runs the stages over one document. Every rule is a bounded token pattern,
- * so each stage's work is linear in the text; the time budget is checked
- * after each stage, and a document over it fails with `pipeline.timeout`
- * (alone: the batch goes on).
+ * Runs the stages over one document. Every rule is a bounded token pattern
+ * and every look back stops at the sentence (at most MAX_SENTENCE_TOKENS,
+ * src/stages/segment/sentences.ts), so each stage's work is linear in the
+ * text (`npm run bench:adversarial` checks it on texts built to break that);
+ * the time budget is checked after each stage, and a document over it fails
+ * with `pipeline.timeout` (alone: the batch goes on).
  */
 export function runDocument(raw: RawDocument, rules: CompiledRules, stages: Stage[] = RU_STAGES, opts: RunOptions = {}): AnnotatedDocument {
   const doc = annotate(raw);
