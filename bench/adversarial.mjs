@@ -2,10 +2,10 @@
 // Adversarial-input benchmark (run by hand: `npm run bench:adversarial`; not
 // part of npm test). See bench/README.md, "Adversarial inputs".
 //
-//   node bench/adversarial.mjs [--scale 1] [--only NAME,NAME]
+//   node bench/adversarial.mjs [--scale 1] [--only NAME,NAME] [--limit 60] [--bin PATH]
 //
 // Texts no article is, but an archive can hold: a table flattened into one
-// endless sentence, a word without a space, pages nested thousands deep, a
+// endless sentence, a digest of thousands of statements, a word without a space, pages nested thousands deep, a
 // million one-character lines. Each shape is built at a size n and at 4n, and
 // `bin/pokazatel extract` runs on each (one core, --no-db). A stage whose time
 // grows with the square of the input makes the second run about 16 times the
@@ -27,6 +27,8 @@ const arg = (n, d) => (process.argv.includes(`--${n}`) ? process.argv[process.ar
 const scale = Number(arg("scale", 1));
 const limit = Number(arg("limit", 60));
 const only = arg("only", null)?.split(",");
+// another build to measure (a copy of bin/, dist/ and rules/ with node_modules beside it)
+const bin = arg("bin", join(root, "bin", "pokazatel"));
 const work = mkdtempSync(join(tmpdir(), "pokazatel-adversarial-"));
 
 /** Each shape: a file name and its text for a size n (about n tokens or elements). */
@@ -41,18 +43,27 @@ const shapes = [
   ["paragraphs.txt", (n) => "Рост составил 5%.\n\n".repeat(n / 5)],
   ["periods.txt", (n) => "в январе-марте 2024 года ".repeat(n / 6)],
   ["territories.txt", (n) => "в Алматинской области ".repeat(n / 3)],
+  // a figure with a place and a period in every sentence: in one paragraph, and each in its own
+  ["statements.txt", (n) => statements(n / 20).join(" ")],
+  ["statement-paragraphs.txt", (n) => statements(n / 20).join("\n\n")],
   ["nested-divs.html", (n) => `<html><body>${"<div>".repeat(n / 40)}<p>Инвестиции составили 5 млрд тенге.</p>${"</div>".repeat(n / 40)}</body></html>`],
   ["open-spans.html", (n) => `<html><body><p>Инвестиции составили 5 млрд тенге.</p>${"<span>".repeat(n / 40)}x</body></html>`],
   ["flat-page.html", (n) => `<html><body>${"<p>Инвестиции в Алматы составили 5 млрд тенге.</p>".repeat(n / 10)}</body></html>`],
   ["feed.xml", (n) => `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>${Array.from({ length: n / 20 }, (_, i) => `<item><title>Новость ${i}</title><link>https://example.kz/${i}</link><description>Инвестиции составили ${i} млрд тенге.</description></item>`).join("")}</channel></rss>`],
 ];
 
+/** `n` sentences, each a figure with a place and a period ("В Карагандинской области … в январе-марте 2024 года составили 7,5 млрд тенге, рост на 3,7%."). */
+function statements(n) {
+  const places = ["Алматинской области", "Карагандинской области", "Астане", "Шымкенте", "Павлодарской области"];
+  return Array.from({ length: n }, (_, i) => `В ${places[i % 5]} инвестиции в основной капитал в январе-марте 2024 года составили ${i + 1},5 млрд тенге, рост на 3,${i % 10}%.`);
+}
+
 /** Runs extract on one file: seconds, whether it finished in time, and the document's status. */
 function run(file) {
   const out = join(work, "out");
   rmSync(out, { recursive: true, force: true });
   const t0 = performance.now();
-  const r = spawnSync(join(root, "bin", "pokazatel"), ["extract", file, "--out", out, "--no-db", "--quiet", "--concurrency", "1"], { encoding: "utf8", timeout: limit * 1000, killSignal: "SIGKILL" });
+  const r = spawnSync(bin, ["extract", file, "--out", out, "--no-db", "--quiet", "--concurrency", "1"], { encoding: "utf8", timeout: limit * 1000, killSignal: "SIGKILL" });
   const s = (performance.now() - t0) / 1000;
   if (r.error || r.signal) return { s, done: false, status: `stopped after ${limit} s` };
   try {

@@ -156,26 +156,58 @@ export class TerritoryFocus {
 }
 
 /**
+ * A document's period mentions by sentence, and for each sentence the one an
+ * earlier sentence of its paragraph carries into it (the last that does not
+ * refer back). Built once per document: asked for each quantity, a search
+ * of all the document's periods made a text of 40,000 sentences quadratic.
+ * `periods` must be in text order, and must not hold comparison bases
+ * ("больше, чем в 2024 году"): see `comparisonBases`.
+ */
+export class SentencePeriods {
+  private readonly own: Array<PeriodMention[] | undefined> = [];
+  private readonly carried: Array<PeriodMention | null> = [];
+
+  constructor(periods: PeriodMention[], sentences: Sentence[]) {
+    for (const p of periods) (this.own[p.sentence] ??= []).push(p);
+    // a paragraph's sentences are consecutive
+    let last: PeriodMention | null = null;
+    for (let si = 0; si < sentences.length; si++) {
+      if (si > 0 && sentences[si].paragraph !== sentences[si - 1].paragraph) last = null;
+      this.carried.push(last);
+      for (const p of this.own[si] ?? NO_PERIODS) if (!p.refersBack) last = p;
+    }
+  }
+
+  /** The period mentions of sentence `si`, in text order. */
+  of(si: number): PeriodMention[] {
+    return this.own[si] ?? NO_PERIODS;
+  }
+
+  /** The period carried into sentence `si` from earlier sentences of its paragraph, or null. */
+  carriedInto(si: number): PeriodMention | null {
+    return this.carried[si] ?? null;
+  }
+}
+
+const NO_PERIODS: PeriodMention[] = [];
+
+/**
  * The period of a quantity [tokenFrom, tokenTo): a period that refers back
  * right after it ("9,8% годом ранее"), else a period expression of its own
  * sentence (the nearest one before it, else the first after it that does
  * not refer back; of joined years, the one in the quantity's place among
  * as many joined numbers), else the last one of the same paragraph before
  * it (carried, marked inferred) that does not refer back.
- * `periods` must not hold comparison bases ("больше, чем в 2024 году"): see
- * `comparisonBases`.
  */
 export function periodFor(
   tokenFrom: number,
   tokenTo: number,
   sentenceIndex: number,
-  sentences: Sentence[],
-  periods: PeriodMention[],
+  periods: SentencePeriods,
   /** Where the quantity stands among numbers joined by "и" ("1,2 и 1,5 трлн тенге"), if it does. */
   joined?: { index: number; size: number },
 ): PeriodValue | null {
-  const s = sentences[sentenceIndex];
-  const own = periods.filter((p) => p.sentence === sentenceIndex);
+  const own = periods.of(sentenceIndex);
   const back = own.find((p) => p.refersBack && p.tokenFrom === tokenTo);
   if (back) return toValue(back, false);
   const before = own.filter((p) => p.tokenTo <= tokenFrom).pop();
@@ -186,7 +218,7 @@ export function periodFor(
     return { from: year.from, to: year.to, kind: chosen.kind, span: { start: year.start, end: year.end }, inferred: chosen.inferred, rules: chosen.rules };
   }
   if (chosen) return toValue(chosen, false);
-  const carried = periods.filter((p) => p.sentence < sentenceIndex && !p.refersBack && sentences[p.sentence].paragraph === s.paragraph).pop();
+  const carried = periods.carriedInto(sentenceIndex);
   return carried ? toValue(carried, true) : null;
 }
 

@@ -13,7 +13,7 @@ import type { CueMention } from "../detect/cues.js";
 import { clausesOf, clauseIndexOf, type Clause } from "./clauses.js";
 import { measureOf, firstMatch } from "./measure.js";
 import { chooseIndicator, unitFits } from "./indicator.js";
-import { comparisonBases, listedPlaces, mainTerritory, periodFor, TerritoryFocus, type PeriodValue, type TerritoryValue } from "./context.js";
+import { comparisonBases, listedPlaces, mainTerritory, periodFor, SentencePeriods, TerritoryFocus, type PeriodValue, type TerritoryValue } from "./context.js";
 import { anyRecordable, mayGiveRecord } from "./recordable.js";
 
 /** A record before it is written: spans in UTF-16 (src/sinks converts them to code points). */
@@ -70,7 +70,10 @@ export function assemble(
   if (gate && !anyRecordable(quantities)) return out;
   const main = mainTerritory(territories, sentences, rules, tokens);
   const bases = comparisonBases(periods, tokens, rules);
-  const recordPeriods = periods.filter((p) => !bases.has(p));
+  const recordPeriods = new SentencePeriods(
+    periods.filter((p) => !bases.has(p)),
+    sentences,
+  );
   const listed = listedPlaces(territories, tokens);
   const focus = new TerritoryFocus(main, rules);
   let fact = 0;
@@ -219,10 +222,10 @@ export function assemble(
       let amount = q.amount as Exact;
       if (measure === "change" && m.direction === "down" && q.unit !== "times" && amount.n > 0n) amount = neg(amount);
       // a plan does not inherit a past period from an earlier sentence
-      const own = periodFor(q.tokenFrom, q.tokenTo, si, sentences, recordPeriods, joined.get(q.tokenFrom));
+      const own = periodFor(q.tokenFrom, q.tokenTo, si, recordPeriods, joined.get(q.tokenFrom));
       const plan = planOnly(tokens, clause, rules);
       // (a carried plan or target goes on: "До 2030 года ... реализовать 45 проектов. Будет создано 10 тыс. рабочих мест.")
-      const period = own && !(own.inferred && own.kind === "actual" && own.span && plan && recordPeriods.find((p) => p.start === own.span!.start)?.sentence !== si) ? own : plan ?? own;
+      const period = own && !(own.inferred && own.kind === "actual" && own.span && plan && !recordPeriods.of(si).some((p) => p.start === own.span!.start)) ? own : plan ?? own;
       if (period && period.kind === "actual" && planIn(tokens, clause, rules)) period.kind = "plan";
       const rec: DraftRecord = {
         quantity: q,
@@ -249,7 +252,7 @@ export function assemble(
         lastRecord.quantity.sentence === si &&
         lastRecord.indicator === indicator &&
         !(lastRecord.measure === measure && lastRecord.unit === rec.unit) &&
-        !out.some((r) => r.fact === lastRecord!.fact && r.measure === measure && r.unit === rec.unit);
+        !factHas(out, lastRecord.fact, measure, rec.unit);
       rec.fact = sameFact ? lastRecord!.fact : ++fact;
       out.push(rec);
       lastRecord = rec;
@@ -329,6 +332,17 @@ function joinedGroups(qs: Quantity[]): Map<number, { index: number; size: number
 const REFERENCE_REACH = 2;
 
 /** The record an indicator reference points to: the last one of the sentences just before (same paragraph), or null. */
+/**
+ * Whether fact `fact` already has a record of this measure and unit. A fact's
+ * records are the last ones made (a fact goes on only from the last record),
+ * so the search stops where they do; over every record, it made a text of
+ * 40,000 figures quadratic.
+ */
+function factHas(out: DraftRecord[], fact: number, measure: Measure, unit: string): boolean {
+  for (let k = out.length - 1; k >= 0 && out[k].fact === fact; k--) if (out[k].measure === measure && out[k].unit === unit) return true;
+  return false;
+}
+
 function antecedentOf(out: DraftRecord[], si: number, sentences: ReturnType<typeof layer<"sentences">>): DraftRecord | null {
   const last = out[out.length - 1];
   if (!last) return null;
