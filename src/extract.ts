@@ -213,8 +213,9 @@ export async function runExtract(opts: ExtractOptions): Promise<RunReport> {
         return emit();
       };
       if (!queue) {
-        // one document at a time in this thread (`runNow`): no queue between reading and writing
-        await done(runNow!(raw));
+        // one document at a time in this thread (`runNow`): no queue between reading and writing;
+        // a very long text goes to a worker thread that can be stopped (ISOLATE_OVER)
+        await done(runNow!(raw) ?? (await executor.run(raw)));
         continue;
       }
       await queue.onSizeLessThan(executor.capacity);

@@ -15,17 +15,36 @@ export interface Executor {
   /**
    * Runs one document at once in this thread, when the executor can (the
    * in-process one): the caller then needs no queue, and no promise per
-   * document for the pipeline.
+   * document for the pipeline. Null: this document goes through `run`.
    */
-  runNow?(raw: RawDocument): Outcome;
+  runNow?(raw: RawDocument): Outcome | null;
 }
 
-/** One document at a time in this thread (no copying; the time budget is checked between stages). */
-export function inProcess(rules: CompiledRules, timeoutMs: number): Executor {
+/**
+ * Text (UTF-16 units, about 1 MB of Russian) past which the in-process
+ * executor runs a document on a worker thread of its own. In this thread the
+ * time budget can only be checked between stages, so a stage that took
+ * minutes on some text would hold the whole batch; a worker is stopped when
+ * it overruns. News articles are a few thousand units; a text this long is a
+ * digest, a dump or a table, where such shapes hide (bench:adversarial).
+ */
+export const ISOLATE_OVER = 1 << 19;
+
+/**
+ * One document at a time in this thread (no copying; the time budget is
+ * checked between stages), but a text longer than `isolateOver` on one
+ * worker thread, started when the first such text comes.
+ */
+export function inProcess(rules: CompiledRules, timeoutMs: number, opts: { isolateOver?: number; graceMs?: number } = {}): Executor {
+  const over = opts.isolateOver ?? ISOLATE_OVER;
+  let pool: Executor | null = null;
+  const isolated = (raw: RawDocument) => (pool ??= workerPool(rules, 1, timeoutMs, { graceMs: opts.graceMs })).run(raw);
   return {
-    run: async (raw) => processDocument(raw, rules, timeoutMs),
-    runNow: (raw) => processDocument(raw, rules, timeoutMs),
-    close: async () => {},
+    run: async (raw) => (raw.text.length > over ? isolated(raw) : processDocument(raw, rules, timeoutMs)),
+    runNow: (raw) => (raw.text.length > over ? null : processDocument(raw, rules, timeoutMs)),
+    close: async () => {
+      await pool?.close();
+    },
     capacity: 2,
     ready: async () => {},
   };

@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { compileRules } from "../../src/rules/compile.js";
-import { inProcess, workerPool } from "../../src/batch/executor.js";
+import { inProcess, ISOLATE_OVER, workerPool } from "../../src/batch/executor.js";
+import { processDocument } from "../../src/batch/run-one.js";
 import { rawDoc } from "../core/run.js";
 
 describe("the worker pool", () => {
@@ -53,6 +54,40 @@ describe("the worker pool", () => {
       for (const o of outcomes) expect(o).toMatchObject({ ok: false, code: "pipeline.worker_error", error: expect.stringMatching(/rules changed/) });
     } finally {
       await pool.close();
+    }
+  }, 60_000);
+});
+
+describe("the in-process executor", () => {
+  it("runs a text longer than ISOLATE_OVER on a worker thread, stopped when it overruns; shorter ones go on in this thread", async () => {
+    const rules = compileRules("rules");
+    // a budget of 100 ms and no grace: the worker is stopped while it is still splitting the 4 MB into tokens
+    const here = inProcess(rules, 100, { graceMs: 0 });
+    try {
+      const big = rawDoc("Экспорт вырос на 5% и составил 1,2 млрд долларов. ".repeat(80_000));
+      expect(big.text.length).toBeGreaterThan(ISOLATE_OVER);
+      expect(here.runNow!(big)).toBeNull();
+      expect(await here.run(big)).toMatchObject({ ok: false, code: "pipeline.timeout", error: expect.stringMatching(/its worker was stopped/) });
+      const small = rawDoc("Экспорт вырос на 5% и составил 1,2 млрд долларов.");
+      expect(here.runNow!(small)).toMatchObject({ ok: true, records: [{}, {}] });
+      expect(await here.run(small)).toMatchObject({ ok: true, records: [{}, {}] });
+    } finally {
+      await here.close();
+    }
+  }, 60_000);
+
+  it("gives a long text the outcome this thread would", async () => {
+    const rules = compileRules("rules");
+    const here = inProcess(rules, 60_000, { isolateOver: 1000 });
+    try {
+      const doc = rawDoc(readFileSync("corpus/002_961fc4cb50cd10a6.txt", "utf8"));
+      expect(doc.text.length).toBeGreaterThan(1000);
+      expect(here.runNow!(doc)).toBeNull();
+      const there = await here.run(doc);
+      expect(there.ok && there.records.length).toBeGreaterThan(5);
+      expect(there).toEqual(processDocument(doc, rules, 60_000));
+    } finally {
+      await here.close();
     }
   }, 60_000);
 });
