@@ -9,7 +9,6 @@ import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { writeCsv } from "./sinks/csv.js";
 import { JsonlFile } from "./sinks/jsonl-file.js";
-import { removeStaleTempFiles } from "./sinks/temp-files.js";
 import { readJsonl } from "./sinks/read-jsonl.js";
 import type { IndicatorRecord } from "./core/record.js";
 import type { Store } from "./store/store.js";
@@ -142,7 +141,6 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     .action(async (inputs: string[], o) => {
       const rules = loadRules(o.rules);
       // a file is written beside its name and renamed into place at the end, as extract's outputs
-      if (o.out) await removeStaleTempFiles([o.out]);
       const file = o.out ? new JsonlFile(o.out) : null;
       let r: Awaited<ReturnType<typeof runMentions>>;
       try {

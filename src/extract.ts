@@ -11,7 +11,6 @@ import type { CompiledRules } from "./rules/compile.js";
 import { runDocument, MENTION_STAGES } from "./pipeline.js";
 import { JsonlFile } from "./sinks/jsonl-file.js";
 import type { MentionLine } from "./core/record.js";
-import { removeStaleTempFiles } from "./sinks/temp-files.js";
 import { documentLineParts } from "./sinks/document-json.js";
 import { toMentions } from "./sinks/record-json.js";
 import { layer } from "./core/annotated.js";
@@ -98,8 +97,6 @@ export async function runExtract(opts: ExtractOptions): Promise<RunReport> {
   const timeoutMs = opts.timeoutMs ?? 10_000;
   const batchSize = opts.batchSize ?? 200;
   const executor = concurrency > 1 ? workerPool(opts.rules, concurrency, timeoutMs) : inProcess(opts.rules, timeoutMs);
-  // what a run killed outright left beside the outputs (records.csv is the command line's)
-  await removeStaleTempFiles(["records.jsonl", "documents.jsonl", "records.csv"].map((f) => join(opts.out, f)));
   const records = new JsonlFile(join(opts.out, "records.jsonl"));
   const documents = new JsonlFile(join(opts.out, "documents.jsonl"));
   const report: RunReport = {

@@ -3,7 +3,7 @@ import { rename, rm } from "node:fs/promises";
 import { once } from "node:events";
 import type { IndicatorRecord } from "../core/record.js";
 import { FLAT_COLUMNS } from "../store/rows.js";
-import { tempPathFor } from "./temp-files.js";
+import { claimTempPath } from "./temp-files.js";
 
 /**
  * The flat view (FLAT_COLUMNS, the columns of `indicator_values`) as CSV the
@@ -77,7 +77,7 @@ export function csvLine(values: unknown[]): string {
  * readers never see half a file. Resolves to the number of records written.
  */
 export async function writeCsv(records: AsyncIterable<IndicatorRecord> | Iterable<IndicatorRecord>, path: string): Promise<number> {
-  const tmp = tempPathFor(path);
+  const tmp = claimTempPath(path);
   const out = createWriteStream(tmp, { encoding: "utf8" });
   const write = async (s: string) => {
     if (!out.write(s)) await once(out, "drain");

@@ -1,7 +1,7 @@
 import { createWriteStream, type WriteStream } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import { once } from "node:events";
-import { tempPathFor } from "./temp-files.js";
+import { claimTempPath } from "./temp-files.js";
 
 /**
  * A JSONL file written next to its final name and renamed into place on
@@ -19,7 +19,7 @@ export class JsonlFile {
   lines = 0;
 
   constructor(readonly path: string) {
-    this.tmp = tempPathFor(path);
+    this.tmp = claimTempPath(path);
     // room for a few chunks: the pipeline goes on while the disk takes them (a stream's default, 16 KB, made it wait at every chunk)
     this.stream = createWriteStream(this.tmp, { highWaterMark: 1 << 20 });
   }

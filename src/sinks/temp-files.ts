@@ -1,5 +1,4 @@
-import { readdirSync } from "node:fs";
-import { rm } from "node:fs/promises";
+import { readdirSync, rmSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 
 /**
@@ -7,39 +6,42 @@ import { basename, dirname, join } from "node:path";
  * renamed into place when complete: readers never see half a file, and a run
  * that stops leaves the last complete files as they were. A run stopped
  * before the rename (SIGTERM from a scheduler's time limit, Ctrl-C, kill -9, a
- * crash) leaves its temporary files: the next run into the folder removes
- * them, found by their process id, which no longer runs. (A nightly job left
- * one of 9 GB.) Removing them at the signal instead would need a handler on
- * the event loop, and would make SIGTERM wait for the document in hand.
+ * crash) leaves its temporary file: the next one to write that output removes
+ * it, found by its process id, which no longer runs. (A nightly job left one
+ * of 9 GB.) Removing them at the signal instead would need a handler on the
+ * event loop, and would make SIGTERM wait for the document in hand.
  */
 
-/** The temporary name this process writes `path` under. */
-export function tempPathFor(path: string): string {
+/**
+ * The temporary name this process writes `path` under. The temporary files of
+ * `path` that processes no longer running left are removed first.
+ */
+export function claimTempPath(path: string): string {
+  removeStaleTempFiles(path);
   return `${path}.tmp-${process.pid}`;
 }
 
 /**
- * Removes the temporary files of `paths` (`PATH.tmp-PID`) whose process no
+ * Removes the temporary files of `path` (`PATH.tmp-PID`) whose process no
  * longer runs. Those of a live process (another run writing the same
- * folder) are left alone. Resolves to the files removed.
+ * folder) are left alone. Returns the files removed.
  */
-export async function removeStaleTempFiles(paths: string[]): Promise<string[]> {
+export function removeStaleTempFiles(path: string): string[] {
+  const dir = dirname(path);
+  const name = basename(path);
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
   const removed: string[] = [];
-  for (const dir of new Set(paths.map((p) => dirname(p)))) {
-    let names: string[];
-    try {
-      names = readdirSync(dir);
-    } catch {
-      continue;
-    }
-    const wanted = new Set(paths.filter((p) => dirname(p) === dir).map((p) => basename(p)));
-    for (const name of names) {
-      const m = /^(.*)\.tmp-(\d+)$/.exec(name);
-      if (!m || !wanted.has(m[1]) || isRunning(Number(m[2]))) continue;
-      const file = join(dir, name);
-      await rm(file, { force: true });
-      removed.push(file);
-    }
+  for (const n of names) {
+    const m = /^(.*)\.tmp-(\d+)$/.exec(n);
+    if (!m || m[1] !== name || isRunning(Number(m[2]))) continue;
+    const file = join(dir, n);
+    rmSync(file, { force: true });
+    removed.push(file);
   }
   return removed;
 }

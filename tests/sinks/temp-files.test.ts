@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { removeStaleTempFiles, tempPathFor } from "../../src/sinks/temp-files.js";
+import { claimTempPath, removeStaleTempFiles } from "../../src/sinks/temp-files.js";
 
 const tmp = () => mkdtempSync(join(tmpdir(), "pokazatel-temp-"));
 
@@ -17,7 +17,7 @@ const sleeper = spawn(process.execPath, ["-e", "setTimeout(() => {}, 60000)"], {
 afterAll(() => void sleeper.kill());
 
 describe("removeStaleTempFiles", () => {
-  it("removes the outputs' temporary files of processes that ended, and only those", async () => {
+  it("removes the outputs' temporary files of processes that ended, and only those", () => {
     const dir = tmp();
     const dead = endedPid();
     const names = {
@@ -30,16 +30,20 @@ describe("removeStaleTempFiles", () => {
       noPid: "records.jsonl.tmp-x",
     };
     for (const n of Object.values(names)) writeFileSync(join(dir, n), "{}\n");
-    const removed = await removeStaleTempFiles([join(dir, "records.jsonl"), join(dir, "documents.jsonl")]);
+    const removed = [...removeStaleTempFiles(join(dir, "records.jsonl")), ...removeStaleTempFiles(join(dir, "documents.jsonl"))];
     expect(removed.sort()).toEqual([join(dir, names.staleToo), join(dir, names.stale)].sort());
     expect(readdirSync(dir).sort()).toEqual([names.ours, names.running, names.notAnOutput, names.notTemporary, names.noPid].sort());
   });
 
-  it("knows this process's own temporary names", () => {
-    expect(tempPathFor(join("out", "records.jsonl"))).toBe(join("out", `records.jsonl.tmp-${process.pid}`));
+  it("claimTempPath names this process's own temporary file, and clears the stale ones of that output only", () => {
+    const dir = tmp();
+    const dead = endedPid();
+    for (const n of [`records.jsonl.tmp-${dead}`, `documents.jsonl.tmp-${dead}`]) writeFileSync(join(dir, n), "{}\n");
+    expect(claimTempPath(join(dir, "records.jsonl"))).toBe(join(dir, `records.jsonl.tmp-${process.pid}`));
+    expect(readdirSync(dir)).toEqual([`documents.jsonl.tmp-${dead}`]);
   });
 
-  it("passes over a folder that does not exist", async () => {
-    expect(await removeStaleTempFiles([join(tmp(), "none", "records.jsonl")])).toEqual([]);
+  it("passes over a folder that does not exist", () => {
+    expect(removeStaleTempFiles(join(tmp(), "none", "records.jsonl"))).toEqual([]);
   });
 });
