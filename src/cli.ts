@@ -52,6 +52,15 @@ interface Io {
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
 }
 
+/** Problems listed one a line on stderr; the rest are counted. */
+const SHOWN = 20;
+
+/** The first SHOWN failures or warnings of a run, and how many more (and where they all are, when they are written). */
+function listSome(say: (s: string) => void, kind: "failed" | "warning", items: Array<{ path: string | null; id: string | null; code: string; text: string }>, all: string | null): void {
+  for (const x of items.slice(0, SHOWN)) say(`  ${kind}: ${x.path ?? ""}${x.id ? ` [${x.id}]` : ""}: ${x.code}: ${x.text}`);
+  if (items.length > SHOWN) say(`  … and ${items.length - SHOWN} more${kind === "warning" ? " warnings" : ""}${all ? ` (see ${all})` : ""}`);
+}
+
 /** Runs the command line; resolves to the exit status. */
 export async function main(argv: string[], io: Io = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
   let status: number = EXIT.ok;
@@ -119,10 +128,8 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       if (!o.quiet) {
         const d = report.documents;
         say(`pokazatel: ${d.seen} documents (${d.processed} processed, ${d.skipped} unchanged, ${d.failed} failed), ${report.records} records in ${report.seconds} s → ${o.out}/${store ? ` and ${store.where}` : ""}`);
-        for (const f of report.failures.slice(0, 20)) say(`  failed: ${f.path ?? ""}${f.id ? ` [${f.id}]` : ""}: ${f.code}: ${f.error}`);
-        if (report.failures.length > 20) say(`  … and ${report.failures.length - 20} more (see ${o.out}/documents.jsonl)`);
-        for (const w of report.warnings.slice(0, 20)) say(`  warning: ${w.path ?? ""}${w.id ? ` [${w.id}]` : ""}: ${w.code}: ${w.message}`);
-        if (report.warnings.length > 20) say(`  … and ${report.warnings.length - 20} more warnings (see ${o.out}/run.json)`);
+        listSome(say, "failed", report.failures.map((f) => ({ ...f, text: f.error })), `${o.out}/documents.jsonl`);
+        listSome(say, "warning", report.warnings.map((w) => ({ ...w, text: w.message })), `${o.out}/run.json`);
       }
       if (report.documents.seen === 0) {
         say("pokazatel: no documents found under the inputs");
@@ -160,8 +167,8 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       }
       await file?.commit();
       say(`pokazatel: ${r.documents} documents, ${r.mentions} mentions, ${r.failed} failed${r.warnings.length ? `, ${r.warnings.length} not read (another language)` : ""}`);
-      for (const f of r.failures.slice(0, 20)) say(`  failed: ${f.path ?? ""}${f.id ? ` [${f.id}]` : ""}: ${f.code}: ${f.error}`);
-      for (const w of r.warnings.slice(0, 20)) say(`  warning: ${w.path ?? ""}${w.id ? ` [${w.id}]` : ""}: ${w.code}: ${w.message}`);
+      listSome(say, "failed", r.failures.map((f) => ({ ...f, text: f.error })), null);
+      listSome(say, "warning", r.warnings.map((w) => ({ ...w, text: w.message })), null);
       status = r.documents === 0 ? EXIT.nothingDone : r.failed ? EXIT.someFailed : EXIT.ok;
     });
 
