@@ -8,6 +8,10 @@ import { normWord } from "./text-norm.js";
 import { filesOf, loadRuleFiles, RuleError, RuleSetError, type LoadedRules, type RuleFile } from "./load.js";
 import type { Qualifier } from "../core/record.js";
 import type { Token } from "../stages/segment/tokens.js";
+import { RULE_LANGUAGES } from "./schema.js";
+import { createHash } from "node:crypto";
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
 
 /** A word sequence (token norms) that a rule entry matches exactly. */
 export type Seq = string[];
@@ -108,6 +112,11 @@ export interface CompiledRules {
   dir: string;
   /** The language the rule files are written for (their `language:`): documents in another get no records. */
   language: string;
+  /**
+   * The rule set of each language there are rules for, this one's included:
+   * a language folder's (`rules/en/`) under its code. All share one `version`.
+   */
+  byLanguage: Map<string, CompiledRules>;
   files: Array<{ path: string; kind: string; name: string }>;
   env: PatternEnv;
   numerals: Map<string, NumeralWord>;
@@ -136,6 +145,10 @@ export interface CompiledRules {
     shareAfter: NamedPattern[];
     rankNouns: Set<string>;
     rankPeerSet: NamedPattern[];
+    /** Prepositions that make a number after a change word the change itself ("выросла на 9,5%", "grew by 9.5%"). */
+    changePrepositions: Set<string>;
+    /** Verbs that assert a number of a change noun before them ("рост составил 7%"). */
+    asserting: Set<string>;
     bases: Array<NamedPattern & { base: string }>;
   };
   indicators: Map<string, IndicatorDef>;
@@ -181,9 +194,47 @@ function exactValue(v: number | string): Exact {
   return typeof v === "number" ? fromNumber(v) : parseExact(v);
 }
 
-/** Loads, validates and compiles the rule folder. Throws RuleSetError (file:line messages) on any problem. */
+/**
+ * Loads, validates and compiles the rule folder, and each of its subfolders
+ * named by a language code (`rules/en/`): the rules for documents in that
+ * language (src/batch/language-gate.ts picks them). `version` then covers
+ * every folder, so editing any file reprocesses every document. Throws
+ * RuleSetError (file:line messages, of every folder) on any problem.
+ */
 export function compileRules(dir: string): CompiledRules {
-  return compile(loadRuleFiles(dir));
+  const main = compile(loadRuleFiles(dir));
+  const errors: RuleError[] = [];
+  for (const code of languageFolders(dir)) {
+    const sub = join(dir, code);
+    try {
+      const rules = compile(loadRuleFiles(sub));
+      if (rules.language !== code) errors.push(new RuleError(rules.files[0]?.path ?? sub, 1, 1, `the files of folder "${code}" are for language "${rules.language}": a language folder holds rules for its own language`, "rule.mixed_language"));
+      else if (code === main.language) errors.push(new RuleError(sub, 0, 0, `the main folder's rules are already for "${code}"`, "rule.mixed_language"));
+      else main.byLanguage.set(code, rules);
+    } catch (e) {
+      if (e instanceof RuleSetError) errors.push(...e.errors);
+      else throw e;
+    }
+  }
+  if (errors.length) throw new RuleSetError(errors);
+  if (main.byLanguage.size > 1) {
+    const h = createHash("sha256");
+    for (const [code, rules] of main.byLanguage) h.update(code).update("\0").update(rules.version).update("\0");
+    const version = h.digest("hex").slice(0, 16);
+    for (const rules of main.byLanguage.values()) {
+      rules.version = version;
+      rules.byLanguage = main.byLanguage;
+    }
+  }
+  return main;
+}
+
+/** Subfolders of `dir` named by a language code rule files may be written for (`en`), sorted. */
+function languageFolders(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && (RULE_LANGUAGES as readonly string[]).includes(e.name))
+    .map((e) => e.name)
+    .sort();
 }
 
 export function compile(loaded: LoadedRules): CompiledRules {
@@ -336,6 +387,8 @@ export function compile(loaded: LoadedRules): CompiledRules {
     shareAfter: named(`${mn}.share_after`, mAll("share_after")),
     rankNouns: new Set(mAll("rank_nouns").map(normWord)),
     rankPeerSet: named(`${mn}.rank_peer_set`, mAll("rank_peer_set")),
+    changePrepositions: new Set(mAll("change_prepositions").map(normWord)),
+    asserting: new Set(mAll("asserting").map(normWord)),
     bases: measureFiles.flatMap((f) =>
       f.data.bases.flatMap((b) => b.patterns.map((p) => ({ id: `${f.name}.${b.id}`, base: b.base, pattern: parsePattern(p) }))),
     ),
@@ -469,10 +522,11 @@ export function compile(loaded: LoadedRules): CompiledRules {
     if (sets.planCues.canStartAt(t, env)) c |= FormClass.planCueStart;
     return c;
   });
-  return {
+  const compiled: CompiledRules = {
     version: loaded.version,
     dir: loaded.dir,
     language,
+    byLanguage: new Map(),
     files: loaded.files.map((f) => ({ path: f.path, kind: f.kind, name: f.name })),
     env,
     numerals,
@@ -510,6 +564,8 @@ export function compile(loaded: LoadedRules): CompiledRules {
     regionAdjectives,
     classifier,
   };
+  compiled.byLanguage.set(language, compiled);
+  return compiled;
 }
 
 /**

@@ -141,6 +141,8 @@ function build(z: typeof Zod) {
       share_after: z.array(patternStr),
       rank_nouns: words,
       rank_peer_set: z.array(patternStr).default([]),
+      change_prepositions: z.array(z.string().min(1)).default([]),
+      asserting: z.array(z.string().min(1)).default([]),
       bases: z.array(z.object({ id, base: z.string(), patterns: z.array(patternStr).min(1) }).strict()).default([]),
     })
     .strict();

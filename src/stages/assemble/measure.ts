@@ -35,8 +35,6 @@ export function firstMatch(patterns: NamedPattern[], tokens: Token[], from: numb
   return null;
 }
 
-const ASSERTING = /^(составил|составила|составило|составили|составляет|составляют|составит|составят|достиг|достигла|достигло|достигли|достигнет|зафиксирован|зафиксирована|зафиксировано|отмечен|отмечена|отмечено)$/;
-
 /**
  * What the number says about its indicator (rules/measures.yaml): rank,
  * change (signed, multiple, "на N%" after a change word, "на N% больше",
@@ -70,7 +68,8 @@ export function measureOf(q: Quantity, tokens: Token[], clause: Clause, others: 
   // "на 6,3% больше": a comparative right after
   const cmpUp = firstMatch(m.comparativeUp, tokens, q.tokenTo, Math.min(q.tokenTo + 2, clause.to), rules);
   const cmpDown = firstMatch(m.comparativeDown, tokens, q.tokenTo, Math.min(q.tokenTo + 2, clause.to), rules);
-  if ((cmpUp || cmpDown) && q.preposition === "на") {
+  const changeBy = q.preposition !== null && m.changePrepositions.has(q.preposition);
+  if ((cmpUp || cmpDown) && changeBy) {
     return { measure: "change", direction: cmpDown ? "down" : "up", base, rules: [(cmpDown ?? cmpUp)!.id] };
   }
 
@@ -78,7 +77,7 @@ export function measureOf(q: Quantity, tokens: Token[], clause: Clause, others: 
   if (share && (q.type === "percent" || q.type === "ratio")) return { measure: "share", direction: null, base: null, rules: [share.id] };
 
   const isPercentIndex = (q.unit === "percent" && q.amount && q.amount.n >= 100n * q.amount.d) === true;
-  if (dirWord && q.preposition === "на") {
+  if (dirWord && changeBy) {
     if (isPercentIndex) return { measure: "level", direction: null, base: null, rules: [...used, "measures.index_as_growth"] };
     return { measure: "change", direction, base, rules: [...used, "measures.change_by"] };
   }
@@ -88,7 +87,7 @@ export function measureOf(q: Quantity, tokens: Token[], clause: Clause, others: 
   const verb2 = tokens[q.tokenFrom - 2];
   // "рост – 8,1%", "прирост: 5%": the change noun stands right before the number, or before a dash or colon
   const nounRightBefore = noun !== null && (noun.end === q.tokenFrom || (noun.end === q.tokenFrom - 1 && (isDash(verb) || verb.text === ":")));
-  const asserted = (verb && ASSERTING.test(verb.norm)) || (verb2 && ASSERTING.test(verb2.norm) && q.qualifier !== "exact") || nounRightBefore;
+  const asserted = (verb && m.asserting.has(verb.norm)) || (verb2 && m.asserting.has(verb2.norm) && q.qualifier !== "exact") || nounRightBefore;
   if (noun && asserted && (q.type === "percent" || q.type === "money" || q.type === "quantity")) {
     if (isPercentIndex) return { measure: "level", direction: null, base: null, rules: [noun.id, "measures.index_as_growth"] };
     const nounDir = m.changeDown.some((p) => matchAt(p.pattern, tokens, noun.at, noun.end, rules.env)) ? "down" : "up";
