@@ -178,14 +178,18 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     .description("validate the rule files and print what they hold")
     .option("--rules <dir>", "rule folder", defaultRulesDir())
     .action((o) => {
-      const r = loadRules(o.rules);
+      const main = loadRules(o.rules);
       const w = (s: string) => io.stdout.write(`${s}\n`);
-      w(`rules ${r.dir}: version ${r.version}, for texts in ${LANGUAGE_NAMES[r.language as LanguageCode] ?? r.language} (${r.language})`);
-      for (const f of r.files) w(`  ${f.path} (${f.kind})`);
-      w(`  ${r.indicators.size} indicators, ${r.cues.length} cues, ${r.counted.length} counted nouns`);
-      w(`  ${r.units.length} units (${r.units.filter((u) => u.type === "money").length} currencies), ${r.numerals.size} number words, ${r.scales.size} scale words`);
-      w(`  ${r.qualifiers.length} qualifier forms, ${new Set(r.periods.map((p) => p.id)).size} period expressions (${r.periods.length} patterns)`);
-      w(`  ${r.regions.size} regions, ${[...r.gazetteer.values()].reduce((n, l) => n + l.length, 0)} territory names`);
+      // the folder's rules, then each language folder's (rules/en/)
+      for (const r of main.byLanguage.values()) {
+        w(`rules ${r.dir}: version ${r.version}, for texts in ${LANGUAGE_NAMES[r.language as LanguageCode] ?? r.language} (${r.language})`);
+        for (const f of r.files) w(`  ${f.path} (${f.kind})`);
+        w(`  ${r.indicators.size} indicators, ${r.cues.length} cues, ${r.counted.length} counted nouns`);
+        w(`  ${r.units.length} units (${r.units.filter((u) => u.type === "money").length} currencies), ${r.numerals.size} number words, ${r.scales.size} scale words`);
+        w(`  ${r.qualifiers.length} qualifier forms, ${new Set(r.periods.map((p) => p.id)).size} period expressions (${r.periods.length} patterns)`);
+        w(`  ${r.regions.size} regions, ${[...r.gazetteer.values()].reduce((n, l) => n + l.length, 0)} territory names`);
+      }
+      const r = main;
       const outlets = outletsFileIn(r.dir);
       if (outlets) w(`  ${loadOutlets(outlets).outlets.length} news outlets`);
     });

@@ -8,7 +8,7 @@ import { failedLine, resultOf } from "./store/document-line.js";
 import { inProcess, workerPool } from "./batch/executor.js";
 import type { Outcome } from "./batch/run-one.js";
 import type { CompiledRules } from "./rules/compile.js";
-import { runDocument, MENTION_STAGES } from "./pipeline.js";
+import { runDocument, stagesFor } from "./pipeline.js";
 import { JsonlFile } from "./sinks/jsonl-file.js";
 import type { MentionLine } from "./core/record.js";
 import { documentLineParts } from "./sinks/document-json.js";
@@ -303,13 +303,13 @@ export async function runMentions(opts: MentionsOptions): Promise<{ documents: n
       failures.push({ path: item.failed.source.path, id: item.failed.source.id, doc_id: item.failed.docId, code: item.failed.code, error: item.failed.error });
       continue;
     }
-    const { warning } = languageGate(item.doc.text, opts.rules.language);
-    if (warning) {
-      warnings.push({ path: item.doc.source.path, id: item.doc.source.id, doc_id: item.doc.docId, ...warning });
+    const { rules: own, warning } = languageGate(item.doc.text, opts.rules);
+    if (!own) {
+      if (warning) warnings.push({ path: item.doc.source.path, id: item.doc.source.id, doc_id: item.doc.docId, ...warning });
       continue;
     }
     try {
-      const doc = runDocument(item.doc, opts.rules, MENTION_STAGES, { timeoutMs: opts.timeoutMs });
+      const doc = runDocument(item.doc, own, stagesFor(own.language, true), { timeoutMs: opts.timeoutMs });
       for (const m of toMentions(doc, layer(doc, "quantities"))) {
         mentions++;
         await opts.write(m);

@@ -8,12 +8,23 @@ import { quantitiesStage } from "./stages/detect/quantities.js";
 import { territoriesStage } from "./stages/detect/territories.js";
 import { cuesStage } from "./stages/detect/cues.js";
 import { recordsStage } from "./stages/assemble/records.js";
+import { englishQuantitiesStage } from "./stages/detect/english-numbers.js";
 
 /** The Russian pipeline, in order. Another language adds its own list (and rule folder). */
 export const RU_STAGES: Stage[] = [segmentStage, periodsStage, quantitiesStage, territoriesStage, cuesStage, recordsStage];
 
 /** Stages that `pokazatel mentions` needs: everything before indicator assignment. */
 export const MENTION_STAGES: Stage[] = [segmentStage, periodsStage, quantitiesStage];
+
+/** The English pipeline (rules/en/): numbers are read as English writes them; the rest is the same, from the English rules. */
+export const EN_STAGES: Stage[] = [segmentStage, periodsStage, englishQuantitiesStage, territoriesStage, cuesStage, recordsStage];
+export const EN_MENTION_STAGES: Stage[] = [segmentStage, periodsStage, englishQuantitiesStage];
+
+/** The stages for documents in a language: all of them, or (`mentions`) those before indicator assignment. Russian's unless the language has its own. */
+export function stagesFor(language: string, mentions = false): Stage[] {
+  if (language === "en") return mentions ? EN_MENTION_STAGES : EN_STAGES;
+  return mentions ? MENTION_STAGES : RU_STAGES;
+}
 
 /** Thrown into a document's run when it exceeds its time budget; the document fails alone. */
 export class DocumentTimeout extends Error {
@@ -127,3 +138,5 @@ export function runDocument(raw: RawDocument, rules: CompiledRules, stages: Stag
 
 checkOrder(RU_STAGES);
 checkOrder(MENTION_STAGES);
+checkOrder(EN_STAGES);
+checkOrder(EN_MENTION_STAGES);

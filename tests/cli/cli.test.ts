@@ -182,8 +182,8 @@ describe("pokazatel rules check", () => {
 const ENGLISH = "ASTANA. Investment in fixed assets in the Almaty region reached 838 billion tenge in January-February 2025, up 8.3% year on year, the akimat said. The region plans to attract $1.2 billion of foreign investment by 2030.";
 const KAZAKH = "Алматы облысында негізгі капиталға салынған инвестициялар 838 млрд теңгені құрады, бұл өткен жылдың сәйкес кезеңімен салыстырғанда 8,3%-ға артық.";
 
-describe("pokazatel extract: a text in a language the rules are not for", () => {
-  it("gets no records and a warning saying so, in documents.jsonl, run.json and the summary; the run exits 0", () => {
+describe("pokazatel extract: texts in three languages", () => {
+  it("reads Russian and English with their rules; a Kazakh text gets no records and a warning, in documents.jsonl, run.json and the summary; the run exits 0", () => {
     const dir = tmp();
     cpSync("corpus/002_961fc4cb50cd10a6.txt", join(dir, "ru.txt"));
     writeFileSync(join(dir, "en.txt"), ENGLISH);
@@ -193,33 +193,42 @@ describe("pokazatel extract: a text in a language the rules are not for", () => 
     expect(r.status).toBe(0);
     const docs = jsonl<{ source: { path: string }; status: string; language: string; records: number; warnings?: Array<{ code: string; message: string }> }>(join(out, "documents.jsonl"));
     expect(docs.map((d) => [d.source.path, d.status, d.language, d.records > 0, d.warnings?.map((w) => w.code)])).toEqual([
-      ["en.txt", "ok", "en", false, ["language.unsupported"]],
+      ["en.txt", "ok", "en", true, undefined],
       ["kk.txt", "ok", "kk", false, ["language.unsupported"]],
       ["ru.txt", "ok", "ru", true, undefined],
     ]);
-    expect(docs[0].warnings![0].message).toBe("the text is in English (en); the rules are for Russian (ru): no records");
-    // the English text's "$1.2 billion" read by the Russian rules was a record of 1.2 dollars
-    expect(jsonl<{ source: { path: string } }>(join(out, "records.jsonl")).every((x) => x.source.path === "ru.txt")).toBe(true);
+    expect(docs[1].warnings![0].message).toBe("the text is in Kazakh (kk); the rules are for Russian (ru) and English (en): no records");
+    // the English text read by the English rules (rules/en/): "$1.2 billion" is 1.2 billion dollars
+    const en = jsonl<{ source: { path: string }; indicator: string; value: { text: string; amount: number; unit: string }; period: { to: string; kind: string } | null }>(join(out, "records.jsonl")).filter((x) => x.source.path === "en.txt");
+    expect(en.map((x) => [x.indicator, x.value.text, x.value.amount, x.value.unit, x.period?.kind])).toEqual([
+      ["fixed_capital_investment", "838 billion tenge", 838_000_000_000, "KZT", "actual"],
+      ["fixed_capital_investment", "8.3%", 8.3, "percent", "actual"],
+      ["investment", "$1.2 billion", 1_200_000_000, "USD", "target"],
+    ]);
     const run = JSON.parse(readFileSync(join(out, "run.json"), "utf8"));
     expect(run.languages).toEqual({ en: 1, kk: 1, ru: 1 });
-    expect(run.warnings.map((w: { path: string; code: string }) => [w.path, w.code])).toEqual([
-      ["en.txt", "language.unsupported"],
-      ["kk.txt", "language.unsupported"],
-    ]);
+    expect(run.warnings.map((w: { path: string; code: string }) => [w.path, w.code])).toEqual([["kk.txt", "language.unsupported"]]);
     expect(r.stderr).toMatch(/warning: kk\.txt: language\.unsupported: the text is in Kazakh \(kk\)/);
   });
 });
 
 describe("pokazatel mentions", () => {
-  it("skips a text in another language than the rules', with a warning", () => {
+  it("reads an English text with the English rules and skips one in a language with no rules, with a warning", () => {
     const dir = tmp();
     const f = join(dir, "a.jsonl");
-    writeFileSync(f, [JSON.stringify({ id: "en", text: ENGLISH }), JSON.stringify({ id: "ru", text: "Экспорт: 1,6 млрд долларов (+12%)." })].join("\n") + "\n");
+    writeFileSync(f, [JSON.stringify({ id: "en", text: ENGLISH }), JSON.stringify({ id: "kk", text: KAZAKH }), JSON.stringify({ id: "ru", text: "Экспорт: 1,6 млрд долларов (+12%)." })].join("\n") + "\n");
     const r = cli(["mentions", f, "--out", join(dir, "m.jsonl")]);
     expect(r.status).toBe(0);
-    expect(jsonl<{ source: { id: string } }>(join(dir, "m.jsonl")).map((x) => x.source.id)).toEqual(["ru", "ru"]);
+    const m = jsonl<{ source: { id: string }; text: string }>(join(dir, "m.jsonl"));
+    expect(m.map((x) => [x.source.id, x.text])).toEqual([
+      ["en", "838 billion tenge"],
+      ["en", "8.3%"],
+      ["en", "$1.2 billion"],
+      ["ru", "1,6 млрд долларов"],
+      ["ru", "+12%"],
+    ]);
     expect(r.stderr).toMatch(/1 not read \(another language\)/);
-    expect(r.stderr).toMatch(/warning: .*a\.jsonl \[en\]: language\.unsupported/);
+    expect(r.stderr).toMatch(/warning: .*a\.jsonl \[kk\]: language\.unsupported/);
   });
 
   it("writes one JSON line per mention with code point offsets", () => {

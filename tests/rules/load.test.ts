@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { compileRules } from "../../src/rules/compile.js";
-import { loadRuleFiles, RuleSetError } from "../../src/rules/load.js";
+import { RuleSetError } from "../../src/rules/load.js";
 
 const rules = compileRules("rules");
 const temps: string[] = [];
@@ -51,10 +51,38 @@ describe("the real rules", () => {
     const known = new Set([...rules.units.map((u) => u.code), "money", "quantity", "count", "place", "pp", "times"]);
     for (const ind of rules.indicators.values()) for (const u of ind.units) expect(known.has(u), `${ind.code}: ${u}`).toBe(true);
   });
-  it("have a version that is stable for the same bytes and changes with any edit", () => {
-    expect(loadRuleFiles("rules").version).toBe(rules.version);
-    const dir = edited("units.yaml", (s) => s + "\n# a comment\n");
-    expect(loadRuleFiles(dir).version).not.toBe(rules.version);
+  it("have a version that is stable for the same bytes and changes with any edit, in either language's folder", () => {
+    expect(compileRules("rules").version).toBe(rules.version);
+    expect(compileRules(edited("units.yaml", (s) => s + "\n# a comment\n")).version).not.toBe(rules.version);
+    expect(compileRules(edited("en/units.yaml", (s) => s + "\n# a comment\n")).version).not.toBe(rules.version);
+  });
+});
+
+describe("the English rules (rules/en/)", () => {
+  const en = rules.byLanguage.get("en")!;
+  it("are a rule set of their own, under the folder's version", () => {
+    expect([...rules.byLanguage.keys()]).toEqual(["ru", "en"]);
+    expect(en.language).toBe("en");
+    expect(en.version).toBe(rules.version);
+    expect(en.byLanguage).toBe(rules.byLanguage);
+  });
+  it("hold the Russian catalogue's indicators, with the same labels and units, and the same regions and names", () => {
+    expect([...en.indicators.keys()].sort()).toEqual([...rules.indicators.keys()].sort());
+    for (const [code, ind] of en.indicators) expect(ind, code).toEqual(rules.indicators.get(code));
+    expect([...en.regions.values()].map((r) => [r.code, r.name]).sort()).toEqual([...rules.regions.values()].map((r) => [r.code, r.name]).sort());
+  });
+  it("an error in them names the file under en/ and its line", () => {
+    const dir = edited("en/units.yaml", (s) => s.replace("type: money", "type: cash"));
+    const errs = errorsOf(dir);
+    expect(errs.length).toBeGreaterThan(0);
+    expect(errs[0].message).toMatch(/en\/units\.yaml:\d+:\d+: /);
+    expect(errs[0].line).toBe(lineOf(dir, "en/units.yaml", "type: cash"));
+  });
+  it("a file in en/ written for another language", () => {
+    const dir = edited("en/units.yaml", (s) => s.replace("language: en", "language: ru"));
+    const errs = errorsOf(dir);
+    expect(errs.map((e) => e.code)).toEqual(["rule.mixed_language"]);
+    expect(errs[0].message).toMatch(/en\/units\.yaml:\d+:\d+: language "ru" is not that of/);
   });
 });
 

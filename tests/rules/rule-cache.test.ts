@@ -77,7 +77,10 @@ describe("rule files through the cache", () => {
     // places are found from the file's text when asked
     const units = second.files.find((f) => f.name === "units")!;
     expect(units.lineOf(["kind"]).line).toBeGreaterThan(0);
-    expect(compileRules("rules").version).toBe(first.version);
+    // the compiled set's version also covers the language folders (rules/en/): the same from cache
+    const compiled = compileRules("rules");
+    expect(compileRules("rules").version).toBe(compiled.version);
+    expect(compiled.byLanguage.get("ru")!.files.map((f) => f.path)).toEqual(first.files.map((f) => f.path));
   });
 
   it("an edited rule file is validated again: a broken one fails with its line even after a cached run", () => {

@@ -1,6 +1,6 @@
 import { FormClass } from "../../rules/form-classes.js";
 import type { Stage } from "../../core/stage.js";
-import { layer } from "../../core/annotated.js";
+import { layer, type AnnotatedDocument } from "../../core/annotated.js";
 import type { CompiledRules, Seq, UnitRule } from "../../rules/compile.js";
 import type { MentionType, Qualifier } from "../../core/record.js";
 import type { Token } from "../segment/tokens.js";
@@ -198,8 +198,15 @@ function make(tokens: Token[], from: number, to: number, sentence: number, field
   };
 }
 
+/**
+ * Reads the number starting at token i (before `limit`), with its scale
+ * words: how numbers are written is the language's (Russian: `parseNumber`,
+ * "3,2 млрд"; English: src/stages/detect/english-numbers.ts, "3.2 billion").
+ */
+export type NumberReader = (tokens: Token[], i: number, limit: number, text: string, rules: CompiledRules) => ParsedNumber | null;
+
 /** Finds the quantities of one sentence. `blocked[i]` marks tokens inside period expressions. */
-export function findQuantities(text: string, tokens: Token[], s: Sentence, si: number, blocked: Uint8Array, rules: CompiledRules): Quantity[] {
+export function findQuantities(text: string, tokens: Token[], s: Sentence, si: number, blocked: Uint8Array, rules: CompiledRules, readNumber: NumberReader = parseNumber): Quantity[] {
   const out: Quantity[] = [];
   const limit = s.tokenTo;
   let i = s.tokenFrom;
@@ -256,12 +263,12 @@ export function findQuantities(text: string, tokens: Token[], s: Sentence, si: n
     }
     const symbol = prefixSymbol(tokens, i, rules);
     const numAt = symbol ? i + 1 : i;
-    const num = numAt < limit && !blocked[numAt] ? parseNumber(tokens, numAt, limit, text, rules) : null;
+    const num = numAt < limit && !blocked[numAt] ? readNumber(tokens, numAt, limit, text, rules) : null;
     if (!num || (t.kind === "word" && rules.forms.numeral.get(t)?.kind === "ordinal")) {
       i++;
       continue;
     }
-    const q = quantityFrom(text, tokens, s, si, i, symbol, num, blocked, rules, out);
+    const q = quantityFrom(text, tokens, s, si, i, symbol, num, blocked, rules, out, readNumber);
     i = Math.max(q ? q.tokenTo : num.to, i + 1);
   }
   return out;
@@ -278,6 +285,7 @@ function quantityFrom(
   blocked: Uint8Array,
   rules: CompiledRules,
   out: Quantity[],
+  readNumber: NumberReader,
 ): Quantity | null {
   const limit = s.tokenTo;
   let from = symbol ? i : num.from;
@@ -293,7 +301,7 @@ function quantityFrom(
   let second: ParsedNumber | null = null;
   if (dash && to < limit && (isDash(dash) || dash.norm === "до") && !blocked[to + 1]) {
     const rangeOk = isDash(dash) ? !(prep === "с" || prep === "со") : prep === "от" || prep === "с" || prep === "со";
-    if (rangeOk) second = parseNumber(tokens, to + 1, limit, text, rules);
+    if (rangeOk) second = readNumber(tokens, to + 1, limit, text, rules);
     if (second && second.sign) second = null;
   }
   const applyScales = (a: Exact | null, n: ParsedNumber, other: ParsedNumber): Exact | null => {
@@ -449,27 +457,32 @@ export const quantitiesStage: Stage = {
   requires: ["tokens", "sentences", "periods"],
   provides: ["quantities"],
   run(doc, rules) {
-    const tokens = layer(doc, "tokens");
-    const blocked = new Uint8Array(tokens.length);
-    for (const p of layer(doc, "periods")) for (let k = p.tokenFrom; k < p.tokenTo; k++) blocked[k] = 1;
-    const out: Quantity[] = [];
-    const sentences = layer(doc, "sentences");
-    let lastMoney: { unit: string; paragraph: number } | null = null;
-    sentences.forEach((s, si) => {
-      if (s.chrome || !s.anchored) return;
-      for (const q of findQuantities(doc.text, tokens, s, si, blocked, rules)) {
-        if (q.type === "money" && q.unit) lastMoney = { unit: q.unit, paragraph: s.paragraph };
-        else if (lastMoney && lastMoney.paragraph === s.paragraph && isElliptical(q, tokens, s)) {
-          // "в 3 млрд и 75 млн": the currency named just before goes on
-          q.type = "money";
-          q.unit = lastMoney.unit;
-          q.rules.push("units.currency_ellipsis");
-        }
-        out.push(q);
-      }
-    });
-    doc.layers.quantities = out;
+    detectQuantities(doc, rules, parseNumber);
   },
 };
+
+/** Sets the document's `quantities` layer: the numbers `readNumber` reads, outside period expressions, with their units. */
+export function detectQuantities(doc: AnnotatedDocument, rules: CompiledRules, readNumber: NumberReader): void {
+  const tokens = layer(doc, "tokens");
+  const blocked = new Uint8Array(tokens.length);
+  for (const p of layer(doc, "periods")) for (let k = p.tokenFrom; k < p.tokenTo; k++) blocked[k] = 1;
+  const out: Quantity[] = [];
+  const sentences = layer(doc, "sentences");
+  let lastMoney: { unit: string; paragraph: number } | null = null;
+  sentences.forEach((s, si) => {
+    if (s.chrome || !s.anchored) return;
+    for (const q of findQuantities(doc.text, tokens, s, si, blocked, rules, readNumber)) {
+      if (q.type === "money" && q.unit) lastMoney = { unit: q.unit, paragraph: s.paragraph };
+      else if (lastMoney && lastMoney.paragraph === s.paragraph && isElliptical(q, tokens, s)) {
+        // "в 3 млрд и 75 млн": the currency named just before goes on
+        q.type = "money";
+        q.unit = lastMoney.unit;
+        q.rules.push("units.currency_ellipsis");
+      }
+      out.push(q);
+    }
+  });
+  doc.layers.quantities = out;
+}
 
 export { parseDigits };
