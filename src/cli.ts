@@ -189,8 +189,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
         w(`  ${r.qualifiers.length} qualifier forms, ${new Set(r.periods.map((p) => p.id)).size} period expressions (${r.periods.length} patterns)`);
         w(`  ${r.regions.size} regions, ${[...r.gazetteer.values()].reduce((n, l) => n + l.length, 0)} territory names`);
       }
-      const r = main;
-      const outlets = outletsFileIn(r.dir);
+      const outlets = outletsFileIn(main.dir);
       if (outlets) w(`  ${loadOutlets(outlets).outlets.length} news outlets`);
     });
 

@@ -24,8 +24,21 @@ const SIGNS = new Map([
   ["–", -1],
 ]);
 
-/** Digits at token i: thousands groups ("19 506"), decimal comma or point ("1,234"; "88, 5" before a unit), a sign. */
-export function parseDigits(tokens: Token[], i: number, limit: number, text: string, rules: CompiledRules): { to: number; value: Exact; sign: 1 | -1 | 0; from: number; rule: string } | null {
+/** A number's digits as a language groups them, from token i: the digit string ("1234.5"), where they end, and the rule. */
+export type DigitGrouping = (tokens: Token[], i: number, limit: number, text: string, rules: CompiledRules) => { digits: string; to: number; rule: string };
+
+/** How a language writes numbers: how digits are grouped, and number words (see `parseNumber`). */
+export interface NumberSyntax {
+  grouping: DigitGrouping;
+  words: (tokens: Token[], i: number, limit: number, rules: CompiledRules) => { to: number; value: Exact; rules: string[] } | null;
+}
+
+/**
+ * Digits at token i, grouped as `grouping` says, with a sign glued before
+ * them. Not digits of a name ("COVID-19"), an identifier ("id=42") or a date
+ * or time ("14.06.2024", "10:30"), in any language.
+ */
+export function readDigits(tokens: Token[], i: number, limit: number, text: string, rules: CompiledRules, grouping: DigitGrouping): { to: number; value: Exact; sign: 1 | -1 | 0; from: number; rule: string } | null {
   const t = tokens[i];
   if (!t || i >= limit || t.kind !== "num") return null;
   // a number glued to a name by a hyphen ("COVID-19", "Ту-154") is part of the name
@@ -39,6 +52,27 @@ export function parseDigits(tokens: Token[], i: number, limit: number, text: str
   const n1 = tokens[i + 1];
   const n2 = tokens[i + 2];
   if (n1 && n2 && !n1.spaceBefore && !n2.spaceBefore && n2.kind === "num" && (n1.text === ":" || (n1.text === "." && tokens[i + 3]?.text === "." && !tokens[i + 3].spaceBefore))) return null;
+  const { digits, to, rule } = grouping(tokens, i, limit, text, rules);
+  // a sign glued to the number, not the dash of a range
+  let sign: 1 | -1 | 0 = 0;
+  let from = i;
+  const s = tokens[i - 1];
+  if (s && SIGNS.has(s.text) && !t.spaceBefore) {
+    const before = tokens[i - 2];
+    const free = !before || s.spaceBefore || before.text === "(" || before.text === "[";
+    if (free && before?.kind !== "num" && !(before && !s.spaceBefore && before.kind === "word")) {
+      sign = SIGNS.get(s.text) as 1 | -1;
+      from = i - 1;
+    }
+  }
+  let value = parseExact(digits);
+  if (sign === -1) value = { n: -value.n, d: value.d };
+  return { from, to, value, sign, rule };
+}
+
+/** Russian digits: thousands groups ("19 506"), decimal comma or point ("1,234"; "88, 5" before a unit), a case ending ("5-ти"). */
+const russianGrouping: DigitGrouping = (tokens, i, limit, text, rules) => {
+  const t = tokens[i];
   let digits = t.text;
   let j = i + 1;
   let rule = "numbers.digits";
@@ -76,21 +110,12 @@ export function parseDigits(tokens: Token[], i: number, limit: number, text: str
     j += 2;
     rule = "numbers.case_suffix";
   }
-  // a sign glued to the number, not the dash of a range
-  let sign: 1 | -1 | 0 = 0;
-  let from = i;
-  const s = tokens[i - 1];
-  if (s && SIGNS.has(s.text) && !t.spaceBefore) {
-    const before = tokens[i - 2];
-    const free = !before || s.spaceBefore || before.text === "(" || before.text === "[";
-    if (free && before?.kind !== "num" && !(before && !s.spaceBefore && before.kind === "word")) {
-      sign = SIGNS.get(s.text) as 1 | -1;
-      from = i - 1;
-    }
-  }
-  let value = parseExact(digits);
-  if (sign === -1) value = { n: -value.n, d: value.d };
-  return { from, to: j, value, sign, rule };
+  return { digits, to: j, rule };
+};
+
+/** Digits at token i as Russian writes them (`russianGrouping`), with a sign. */
+export function parseDigits(tokens: Token[], i: number, limit: number, text: string, rules: CompiledRules): { to: number; value: Exact; sign: 1 | -1 | 0; from: number; rule: string } | null {
+  return readDigits(tokens, i, limit, text, rules, russianGrouping);
 }
 
 const TWO_TO_FOUR = /^[234]$/;
@@ -146,6 +171,9 @@ export function abbreviationEnd(tokens: Token[], j: number, limit: number): numb
   return dot && dot.text === "." && !dot.spaceBefore && j + 2 < limit ? j + 2 : j + 1;
 }
 
+/** Numbers as Russian writes them: "1 234,5", "5-ти", "сорок пять". */
+const RUSSIAN: NumberSyntax = { grouping: russianGrouping, words: parseWords };
+
 /**
  * A number with its scales at token i: digits or words, then scale words,
  * combining in decreasing order ("три триллиона 100 миллиардов"). A scale
@@ -153,7 +181,7 @@ export function abbreviationEnd(tokens: Token[], j: number, limit: number): numb
  * number in the plural ("миллионы долларов"); a vague word ("несколько")
  * before a scale gives an unknown number.
  */
-export function parseNumber(tokens: Token[], i: number, limit: number, text: string, rules: CompiledRules): ParsedNumber | null {
+export function parseNumber(tokens: Token[], i: number, limit: number, text: string, rules: CompiledRules, syntax: NumberSyntax = RUSSIAN): ParsedNumber | null {
   const first = tokens[i];
   if (!first) return null;
   const vague = rules.forms.numeral.get(first);
@@ -173,7 +201,7 @@ export function parseNumber(tokens: Token[], i: number, limit: number, text: str
   while (j < limit) {
     let part: Exact | null = null;
     let partTo = j;
-    const d = parseDigits(tokens, j, limit, text, rules);
+    const d = readDigits(tokens, j, limit, text, rules, syntax.grouping);
     if (d) {
       if (j === i) {
         from = d.from;
@@ -183,7 +211,7 @@ export function parseNumber(tokens: Token[], i: number, limit: number, text: str
       partTo = d.to;
       used.push(d.rule);
     } else {
-      const w = parseWords(tokens, j, limit, rules);
+      const w = syntax.words(tokens, j, limit, rules);
       if (w) {
         if (j === i) kind = "words";
         part = w.value;
@@ -225,8 +253,8 @@ export function parseNumber(tokens: Token[], i: number, limit: number, text: str
     used.push(sc.scale.id);
     j = sc.to;
     // continue only with another number followed by a smaller scale
-    const nextD = parseDigits(tokens, j, limit, text, rules);
-    const nextW = nextD ? null : parseWords(tokens, j, limit, rules);
+    const nextD = readDigits(tokens, j, limit, text, rules, syntax.grouping);
+    const nextW = nextD ? null : syntax.words(tokens, j, limit, rules);
     const nextTo = nextD?.to ?? nextW?.to;
     if (nextTo === undefined || nextD?.sign) break;
     const nextScale = scaleAt(tokens, nextTo, limit, rules);

@@ -1,10 +1,9 @@
 import { createRequire } from "node:module";
 import type { Stage } from "../../core/stage.js";
 import { layer } from "../../core/annotated.js";
-import type { CompiledRules, Scale } from "../../rules/compile.js";
-import type { ParsedNumber } from "../../numbers/parse.js";
-import { scaleAt } from "../../numbers/parse.js";
-import { add, fromNumber, mul, parseExact, type Exact } from "../../numbers/exact.js";
+import type { CompiledRules } from "../../rules/compile.js";
+import { parseNumber, type DigitGrouping, type NumberSyntax } from "../../numbers/parse.js";
+import { fromNumber } from "../../numbers/exact.js";
 import type { Token } from "../segment/tokens.js";
 import { detectQuantities, type NumberReader } from "./quantities.js";
 
@@ -38,12 +37,6 @@ interface WordNumber {
   value: number;
 }
 
-const SIGNS = new Map<string, 1 | -1>([
-  ["+", 1],
-  ["-", -1],
-  ["−", -1],
-]);
-
 /** The first token starting at or after UTF-16 offset `at` (tokens are in text order). */
 function tokenFrom(tokens: Token[], at: number): number {
   let lo = 0;
@@ -64,100 +57,53 @@ function tokenFrom(tokens: Token[], at: number): number {
  */
 export function wordNumbers(text: string, tokens: Token[], rules: CompiledRules): Map<number, WordNumber> {
   const found = new Map<number, WordNumber>();
+  const isScale = (t: Token) => rules.scales.has(t.norm) || rules.scaleAbbreviations.has(t.norm);
   for (const m of compromise()(text).numbers().json({ offset: true })) {
     const from = tokenFrom(tokens, m.offset.start);
     const end = m.offset.start + m.offset.length;
     let to = from;
-    while (to < tokens.length && tokens[to].end <= end && tokens[to].kind === "word" && !rules.scales.has(tokens[to].norm) && !rules.scaleAbbreviations.has(tokens[to].norm)) to++;
+    while (to < tokens.length && tokens[to].end <= end && tokens[to].kind === "word" && !isScale(tokens[to])) to++;
     if (to === from) continue;
-    // the value of the words alone (compromise's own, over just them)
-    const words = text.slice(tokens[from].start, tokens[to - 1].end);
-    const value = to === tokens.length || tokens[to].end > end || !(rules.scales.has(tokens[to].norm) || rules.scaleAbbreviations.has(tokens[to].norm)) ? m.number?.num : compromise()(words).numbers().json({ offset: true })[0]?.number?.num;
+    // with a scale word inside its span, compromise's value includes it: the words alone are read again
+    const scaled = to < tokens.length && tokens[to].end <= end;
+    const value = scaled ? compromise()(text.slice(tokens[from].start, tokens[to - 1].end)).numbers().json({ offset: true })[0]?.number?.num : m.number?.num;
     if (typeof value === "number" && Number.isFinite(value) && value >= 0) found.set(from, { to, value });
   }
   return found;
 }
 
-/** Digits at token i as English writes them: "838", "1,234,567", "8.3", "1,234.5". */
-function englishDigits(tokens: Token[], i: number, limit: number): { to: number; value: Exact } | null {
-  const t = tokens[i];
-  if (!t || i >= limit || t.kind !== "num") return null;
-  const prev = tokens[i - 1];
-  // glued to a word or a name ("COVID-19", "Q3"), or the later part of a date or time ("10:30", "14.06.2024")
-  if (prev && !t.spaceBefore && (prev.kind === "word" || prev.text === "/" || prev.text === ":" || prev.text === "." || (prev.text === "-" && tokens[i - 2]?.kind === "word" && !prev.spaceBefore))) return null;
+/** English digits: "838", "1,234,567" (a comma before each group of three), "8.3", "1,234.5" (a point before decimals). */
+const englishGrouping: DigitGrouping = (tokens, i, limit) => {
   const glued = (k: number) => k < limit && tokens[k] !== undefined && !tokens[k].spaceBefore;
+  const t = tokens[i];
   let digits = t.text;
   let j = i + 1;
-  // thousands groups: a comma, then exactly three digits
-  while (glued(j) && tokens[j].text === "," && glued(j + 1) && tokens[j + 1].kind === "num" && tokens[j + 1].text.length === 3 && t.text.length <= 3) {
+  let rule = "numbers.digits";
+  while (t.text.length <= 3 && glued(j) && tokens[j].text === "," && glued(j + 1) && tokens[j + 1].kind === "num" && tokens[j + 1].text.length === 3) {
     digits += tokens[j + 1].text;
     j += 2;
+    rule = "numbers.digit_groups";
   }
   if (glued(j) && tokens[j].text === "." && glued(j + 1) && tokens[j + 1].kind === "num") {
-    // a date or a version ("14.06.2024", "1.2.3"): no number
-    if (glued(j + 2) && (tokens[j + 2].text === "." || tokens[j + 2].text === ":") && glued(j + 3) && tokens[j + 3].kind === "num") return null;
     digits += "." + tokens[j + 1].text;
     j += 2;
   }
-  if (glued(j) && (tokens[j].text === ":" || tokens[j].text === "/") && glued(j + 1) && tokens[j + 1].kind === "num") return null;
-  return { to: j, value: parseExact(digits) };
-}
+  return { digits, to: j, rule };
+};
 
 /**
- * The English number reader (see `NumberReader`): digits or number words,
- * then scale words combining in decreasing order ("1 billion 200 million");
- * a vague word before a scale ("several million") is an unknown amount.
+ * The English number reader (see `NumberReader`): `parseNumber` with English
+ * digits and the number words compromise found in the document (`words`).
  */
 export function englishNumberReader(words: Map<number, WordNumber>): NumberReader {
-  return (tokens, i, limit, _text, rules) => {
-    const first = tokens[i];
-    if (!first || i >= limit) return null;
-    const vague = rules.forms.numeral.get(first);
-    if (vague?.kind === "vague") {
-      const sc = scaleAt(tokens, i + 1, limit, rules);
-      return sc ? { from: i, to: sc.to, value: null, kind: "vague", scales: [sc.scale], sign: 0, rules: [vague.id, sc.scale.id] } : null;
-    }
-    let from = i;
-    let sign: 1 | -1 | 0 = 0;
-    const prev = tokens[i - 1];
-    const before = tokens[i - 2];
-    if (prev && first.kind === "num" && !first.spaceBefore && SIGNS.has(prev.text) && (!before || prev.spaceBefore || before.text === "(")) {
-      from = i - 1;
-      sign = SIGNS.get(prev.text)!;
-    }
-    let total: Exact | null = null;
-    let kind: ParsedNumber["kind"] = "digits";
-    const scales: Scale[] = [];
-    const used: string[] = [];
-    let lastScale = Infinity;
-    let j = i;
-    while (j < limit) {
-      const d = englishDigits(tokens, j, limit);
-      const w = d ? null : words.get(j);
-      if (!d && !w) break;
-      if (w && j === i) kind = "words";
-      const part = d ? d.value : fromNumber(w!.value);
-      const partTo = d ? d.to : Math.min(w!.to, limit);
-      used.push(d ? "numbers.digits" : "numbers.words");
-      const sc = scaleAt(tokens, partTo, limit, rules);
-      if (!sc || Number(sc.scale.value.n) >= lastScale) {
-        // a plain number after a scaled part ("2 million 500") is not added
-        if (!total) {
-          total = part;
-          j = partTo;
-        }
-        break;
-      }
-      lastScale = Number(sc.scale.value.n);
-      const scaled = mul(part, sc.scale.value);
-      total = total ? add(total, scaled) : scaled;
-      scales.push(sc.scale);
-      used.push(sc.scale.id);
-      j = sc.to;
-    }
-    if (!total) return null;
-    return { from, to: j, value: total, kind, scales, sign, rules: used };
+  const syntax: NumberSyntax = {
+    grouping: englishGrouping,
+    words: (_tokens, i, limit) => {
+      const w = words.get(i);
+      return w && w.to <= limit ? { to: w.to, value: fromNumber(w.value), rules: ["numbers.words"] } : null;
+    },
   };
+  return (tokens, i, limit, text, rules) => parseNumber(tokens, i, limit, text, rules, syntax);
 }
 
 /** The `quantities` layer of an English document. */

@@ -23,7 +23,7 @@ describe("English numbers (rules/en, compromise for number words)", () => {
     ["The budget is 3.2 trillion tenge.", [["3.2 trillion tenge", "3200000000000", "KZT", "exact", "money"]]],
     ["It has 1,234,567 residents.", [["1,234,567", "1234567", null, "exact", "number"]]],
     ["GDP grew by 4.8%.", [["4.8%", "4.8", "percent", "exact", "percent"]]],
-    ["Growth was +8.3% and -2.1% elsewhere.", [["+8.3%", "8.3", "percent", "exact", "percent"], ["-2.1%", "2.1", "percent", "exact", "percent"]]],
+    ["Growth was +8.3% and -2.1% elsewhere.", [["+8.3%", "8.3", "percent", "exact", "percent"], ["-2.1%", "-2.1", "percent", "exact", "percent"]]],
     ["Inflation was 8.5 percent, down 0.4 percentage points.", [["8.5 percent", "8.5", "percent", "exact", "percent"], ["0.4 percentage points", "0.4", "pp", "exact", "percent"]]],
     // a currency symbol before, scale abbreviations
     ["The deal is worth $285 billion.", [["$285 billion", "285000000000", "USD", "exact", "money"]]],
