@@ -159,7 +159,8 @@ export interface CompiledRules {
   indicatorReferences: NamedPattern[];
   gazetteer: Map<string, GazetteerEntry[]>;
   regions: Map<string, { code: string; name: string; centre: string }>;
-  country: { code: string; name: string };
+  /** `beforeCue`: a form of the country right before an indicator's cue is the cue's territory ("Kazakhstan's GDP"). */
+  country: { code: string; name: string; beforeCue: boolean };
   references: { region: NamedPattern[]; centre: NamedPattern[]; city: NamedPattern[]; country: NamedPattern[] };
   cityCues: Set<string>;
   akimCues: Set<string>;
@@ -429,7 +430,7 @@ export function compile(loaded: LoadedRules): CompiledRules {
 
   const gazetteer = new Map<string, GazetteerEntry[]>();
   const regions = new Map<string, { code: string; name: string; centre: string }>();
-  let country = { code: "KZ", name: "Казахстан" };
+  let country = { code: "KZ", name: "Казахстан", beforeCue: false };
   const references: CompiledRules["references"] = { region: [], centre: [], city: [], country: [] };
   const cityCues = new Set<string>();
   const akimCues = new Set<string>();
@@ -444,7 +445,7 @@ export function compile(loaded: LoadedRules): CompiledRules {
   };
   for (const f of territoryFiles) {
     const d = f.data;
-    country = { code: d.country.code, name: d.country.name };
+    country = { code: d.country.code, name: d.country.name, beforeCue: d.country.before_cue };
     d.country.forms.forEach((form, j) =>
       addName(f, ["country", "forms", j], form, { id: `${f.name}.KZ`, type: "country", code: "KZ", regionName: d.country.name, place: null, weak: false }),
     );
@@ -501,14 +502,21 @@ export function compile(loaded: LoadedRules): CompiledRules {
   const regionAdjectives = new Map<string, GazetteerEntry>();
   for (const list of gazetteer.values())
     for (const e of list) if (e.type === "region" && e.seq.length === 2 && e.seq[1].startsWith("облас") && !regionAdjectives.has(e.seq[0])) regionAdjectives.set(e.seq[0], e);
+  // "twenty-five", "forty-two": one token (a word with inner hyphens) whose parts are cardinals; the
+  // language's number reader reads its value (English: compromise), and here it is a number word
+  const isCardinal = (part: string) => numerals.get(part)?.kind === "cardinal";
+  const compoundCardinal = (norm: string) => norm.includes("-") && norm.split("-").every(isCardinal);
   /** Digits, a number word or a scale word: what makes a paragraph hold a number. */
-  const numberLike = (norm: string, kind: Token["kind"]) => kind === "num" || (kind === "word" && (numerals.has(norm) || scales.has(norm)));
+  const numberLike = (norm: string, kind: Token["kind"]) => kind === "num" || (kind === "word" && (numerals.has(norm) || scales.has(norm) || compoundCardinal(norm)));
+  // what a money symbol or currency code written before the number starts with ("$", "us" of "US$", "kzt")
+  const moneyPrefixes = new Set(units.filter((u) => u.type === "money").flatMap((u) => u.symbols.map((s) => s[0])));
   const REGION_ADJECTIVE = FormClass.regionAdjective;
   const classifier = new FormClassifier((t) => {
     const { norm, kind } = t;
     let c = 0;
-    if (kind === "num" || numerals.has(norm) || scales.has(norm) || scaleAbbreviations.has(norm) || (kind === "punct" && unitIndex.has(norm))) c |= FormClass.quantityStart;
-    if (numberLike(norm, kind)) c |= FormClass.numberLike;
+    const number = numberLike(norm, kind);
+    if (number || numerals.has(norm) || scaleAbbreviations.has(norm) || (kind === "punct" && unitIndex.has(norm)) || moneyPrefixes.has(norm)) c |= FormClass.quantityStart;
+    if (number) c |= FormClass.numberLike;
     if (gazetteer.has(norm)) c |= FormClass.gazetteerStart;
     // no branch of its own: region adjectives are rare, and code run only for one went unexecuted
     // in the first documents; the tokenizer's optimized code (which inlines this) was thrown away

@@ -204,7 +204,15 @@ function build(z: typeof Zod) {
     .object({
       ...header,
       kind: z.literal("territories").default("territories"),
-      country: z.object({ code: z.literal("KZ"), name: z.string(), forms: words }).strict(),
+      country: z
+        .object({
+          code: z.literal("KZ"),
+          name: z.string(),
+          forms: words,
+          // "Kazakhstan's GDP": a form of the country right before an indicator's cue names the cue's territory
+          before_cue: z.boolean().default(false),
+        })
+        .strict(),
       regions: z.array(
         z
           .object({

@@ -7,7 +7,7 @@ import type { AnnotatedDocument } from "../../src/core/annotated.js";
 import type { IndicatorRecord, MentionLine } from "../../src/core/record.js";
 import type { CompiledRules } from "../../src/rules/compile.js";
 import type { Stage } from "../../src/core/stage.js";
-import { runDocument, RU_STAGES, MENTION_STAGES } from "../../src/pipeline.js";
+import { runDocument, RU_STAGES, MENTION_STAGES, stagesFor } from "../../src/pipeline.js";
 import { toMentions, toRecords } from "../../src/sinks/record-json.js";
 
 /** A plain-text document as the ingest stage would give it. */
@@ -19,9 +19,9 @@ export function run(rules: CompiledRules, text: string, published: string | null
   return runDocument(rawDoc(text, published), rules, stages);
 }
 
-/** The records of a text, as written to records.jsonl. */
+/** The records of a text, as written to records.jsonl (through the pipeline of the rules' language). */
 export function recordsOf(rules: CompiledRules, text: string, published: string | null = null): IndicatorRecord[] {
-  const doc = run(rules, text, published);
+  const doc = run(rules, text, published, stagesFor(rules.language));
   return toRecords(doc, doc.layers.records ?? [], rules.version);
 }
 

@@ -104,8 +104,12 @@ export function assemble(
     const hasRank = qs.some((q) => q.unit === "place");
     const resolved: Array<{ at: number; value: TerritoryValue | null; rank: TerritoryValue | null }> = [];
     for (const m0 of ts) {
-      // "ВВП Казахстана", "экспорт страны": the country in the genitive right after an indicator's cue is its territory
-      const afterCue = (m0.type === "country" || m0.type === "ref_country") && !m0.locative && sentenceCues.some((c) => c.tokenTo === m0.tokenFrom);
+      // "ВВП Казахстана", "экспорт страны": the country in the genitive right after an indicator's cue is its territory;
+      // so is one right before it where the language puts the owner first ("Kazakhstan's GDP": territories.yaml, before_cue)
+      const afterCue =
+        (m0.type === "country" || m0.type === "ref_country") &&
+        !m0.locative &&
+        sentenceCues.some((c) => c.tokenTo === m0.tokenFrom || (rules.country.beforeCue && c.tokenFrom === m0.tokenTo));
       const m = afterCue ? { ...m0, locative: true } : m0;
       const v = focus.see(m, hasRank, listed.has(m0));
       resolved.push({ at: m.tokenFrom, value: v, rank: m.type === "country" || m.type === "ref_country" ? null : v });

@@ -94,12 +94,23 @@ function unitAt(tokens: Token[], j: number, limit: number, rules: CompiledRules)
   return m;
 }
 
-/** A money symbol standing before a number ("$3 млрд"). */
-function prefixSymbol(tokens: Token[], i: number, rules: CompiledRules): UnitRule | null {
+/**
+ * A money symbol or currency code standing before a number ("$3 млрд",
+ * "US$ 1.2 billion", "KZT 950 billion"): a unit's `symbols` entry, the
+ * longest; its unit and the token after it.
+ */
+function prefixSymbol(tokens: Token[], i: number, limit: number, rules: CompiledRules): { unit: UnitRule; to: number } | null {
   const t = tokens[i];
-  if (!t || t.kind !== "punct") return null;
-  for (const u of rules.unitIndex.get(t.norm) ?? NO_UNITS) if (u.type === "money" && u.symbols.some((s) => s.length === 1 && s[0] === t.norm)) return u;
-  return null;
+  if (t.kind === "num") return null;
+  let best: { unit: UnitRule; to: number } | null = null;
+  for (const u of rules.unitIndex.get(t.norm) ?? NO_UNITS) {
+    if (u.type !== "money") continue;
+    for (const s of u.symbols) {
+      const to = seqAt(tokens, i, limit, s);
+      if (to > i && (best === null || to > best.to)) best = { unit: u, to };
+    }
+  }
+  return best;
 }
 
 function typeOf(u: UnitRule): MentionType {
@@ -261,14 +272,14 @@ export function findQuantities(text: string, tokens: Token[], s: Sentence, si: n
       i = ord.to;
       continue;
     }
-    const symbol = prefixSymbol(tokens, i, rules);
-    const numAt = symbol ? i + 1 : i;
+    const prefix = prefixSymbol(tokens, i, limit, rules);
+    const numAt = prefix ? prefix.to : i;
     const num = numAt < limit && !blocked[numAt] ? readNumber(tokens, numAt, limit, text, rules) : null;
     if (!num || (t.kind === "word" && rules.forms.numeral.get(t)?.kind === "ordinal")) {
       i++;
       continue;
     }
-    const q = quantityFrom(text, tokens, s, si, i, symbol, num, blocked, rules, out, readNumber);
+    const q = quantityFrom(text, tokens, s, si, i, prefix?.unit ?? null, num, blocked, rules, out, readNumber);
     i = Math.max(q ? q.tokenTo : num.to, i + 1);
   }
   return out;
@@ -339,10 +350,10 @@ function quantityFrom(
       unitTo = m.to;
     } else {
       // a money symbol after the number: "5 ₸"
-      const sym = tokens[to] && to < limit ? prefixSymbol(tokens, to, rules) : null;
+      const sym = tokens[to] && to < limit ? prefixSymbol(tokens, to, limit, rules) : null;
       if (sym) {
-        unit = sym;
-        unitTo = to + 1;
+        unit = sym.unit;
+        unitTo = sym.to;
       }
     }
   } else {

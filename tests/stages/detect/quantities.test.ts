@@ -26,6 +26,8 @@ describe("quantities: amounts, scales and units", () => {
     ["Выделено 0,125 млн тенге.", { text: "0,125 млн тенге", amount: 125000, unit: "KZT" }],
     ["Бюджет составил три триллиона 100 миллиардов тенге.", { text: "три триллиона 100 миллиардов тенге", amount: 3100000000000, unit: "KZT" }],
     ["Инвестиции составили $3 млрд.", { text: "$3 млрд", amount: 3e9, unit: "USD", type: "money" }],
+    // a symbol of two tokens before the number is taken whole
+    ["Инвестиции составили US$ 5 млрд.", { text: "US$ 5 млрд", amount: 5e9, unit: "USD", type: "money" }],
     ["Инвестиции составили 3 млрд долларов США.", { text: "3 млрд долларов США", amount: 3e9, unit: "USD" }],
     ["Экспорт составил 5 млн долл. США. Рост.", { text: "5 млн долл. США", amount: 5e6, unit: "USD" }],
     ["Экспорт 5 долл. США за тонну.", { text: "5 долл. США", amount: 5, unit: "USD" }],

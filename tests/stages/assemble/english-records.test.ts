@@ -1,0 +1,47 @@
+/**
+ * Record assembly over English sentences (rules/en): what English writes
+ * differently from Russian: number words joined by a hyphen, a currency code
+ * before the number, and the owner before the indicator ("Kazakhstan's GDP").
+ * Each row lists every record its text must give.
+ */
+import { describe, expect, it } from "vitest";
+import { compileRules } from "../../../src/rules/compile.js";
+import { recordsOf, recordView } from "../../core/run.js";
+
+const en = compileRules("rules").byLanguage.get("en")!;
+
+type View = ReturnType<typeof recordView>;
+type Want = Partial<View> & Pick<View, "value" | "indicator" | "amount" | "unit" | "territory">;
+
+function check(text: string, want: Want[]) {
+  const got = recordsOf(en, text, "2025-03-20").map(recordView);
+  const picked = got.map((g, i) => Object.fromEntries(Object.keys(want[i] ?? g).map((k) => [k, g[k as keyof View]])));
+  expect(picked, JSON.stringify(got, null, 1)).toEqual(want);
+}
+
+describe("records: English articles", () => {
+  it.each<[string, Want[]]>([
+    // a hyphenated number word is one number: not "thousand tonnes" (1,000 t)
+    [
+      "The Kostanay region exported forty-two thousand tonnes of grain in 2024.",
+      [{ value: "forty-two thousand tonnes", indicator: "exports", amount: 42000, unit: "t", territory: "KZ-39" }],
+    ],
+    // a currency code before the number, as English writes it; US$ whole
+    [
+      "Exports of the Atyrau region amounted to KZT 950 billion, and imports reached USD 1.2 billion.",
+      [
+        { value: "KZT 950 billion", indicator: "exports", amount: 950e9, unit: "KZT", territory: "KZ-23" },
+        { value: "USD 1.2 billion", indicator: "imports", amount: 1.2e9, unit: "USD", territory: "KZ-23" },
+      ],
+    ],
+    ["Investment in fixed assets in the Pavlodar region reached US$ 1.5 billion.", [{ value: "US$ 1.5 billion", indicator: "fixed_capital_investment", amount: 1.5e9, unit: "USD", territory: "KZ-55" }]],
+    // the country before the indicator's cue is its territory, not the region named after the figure
+    [
+      "Kazakhstan's GDP grew by 4.8% in 2024, while industrial output in the Karaganda region rose by 3.1%.",
+      [
+        { value: "4.8%", indicator: "gdp", amount: 4.8, unit: "percent", territory: "KZ" },
+        { value: "3.1%", indicator: "industrial_output", amount: 3.1, unit: "percent", territory: "KZ-35" },
+      ],
+    ],
+  ])("%s", (text, want) => check(text, want));
+});
