@@ -480,6 +480,24 @@ export function compile(loaded: LoadedRules): CompiledRules {
     d.references.city_cues.forEach((w) => cityCues.add(normWord(w.replace(/\.$/, ""))));
     d.references.akim_cues.forEach((w) => akimCues.add(normWord(w)));
   }
+  // "Almaty's", "the Almaty region's": every name with its last word in the possessive, where a file
+  // lists the endings and no name is already written so
+  const possessive = [...new Set(territoryFiles.flatMap((f) => f.data.possessive.map(normWord)))];
+  if (possessive.length)
+    for (const list of [...gazetteer.values()])
+      for (const e of [...list]) {
+        const last = e.seq[e.seq.length - 1];
+        if (!/\p{L}$/u.test(last)) continue;
+        for (const ending of possessive) {
+          const seq = [...e.seq.slice(0, -1), last + ending];
+          const key = `territories.form.${seq.join(" ")}`;
+          if (seen.has(key)) continue;
+          seen.set(key, seen.get(`territories.form.${e.seq.join(" ")}`)!);
+          const into = gazetteer.get(seq[0]) ?? [];
+          into.push({ ...e, seq });
+          gazetteer.set(seq[0], into);
+        }
+      }
   for (const list of gazetteer.values()) list.sort((a, b) => b.seq.length - a.seq.length);
 
   if (errors.length) throw new RuleSetError(errors);

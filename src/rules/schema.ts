@@ -237,6 +237,9 @@ function build(z: typeof Zod) {
           })
           .strict(),
       ),
+      // endings a name takes as the owner of what follows ("Almaty's", "the Almaty region's"): each
+      // name also matches with its last word so ended
+      possessive: z.array(z.string().min(1)).default([]),
       references: z
         .object({
           region: z.array(patternStr).default([]),

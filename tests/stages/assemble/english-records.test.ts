@@ -1,7 +1,8 @@
 /**
  * Record assembly over English sentences (rules/en): what English writes
  * differently from Russian: number words joined by a hyphen, a currency code
- * before the number, and the owner before the indicator ("Kazakhstan's GDP").
+ * before the number, the owner before the indicator ("Kazakhstan's GDP") and
+ * names in the possessive ("the Almaty region's").
  * Each row lists every record its text must give.
  */
 import { describe, expect, it } from "vitest";
@@ -43,5 +44,9 @@ describe("records: English articles", () => {
         { value: "3.1%", indicator: "industrial_output", amount: 3.1, unit: "percent", territory: "KZ-35" },
       ],
     ],
+    // names as owners: "the Almaty region's" is the region (not Almaty, the city), "Almaty's" the city
+    ["The Almaty region's industrial output rose by 3.1% in 2024.", [{ value: "3.1%", indicator: "industrial_output", amount: 3.1, unit: "percent", territory: "KZ-19" }]],
+    ["The East Kazakhstan region’s GDP grew by 5% in 2024.", [{ value: "5%", indicator: "gdp", amount: 5, unit: "percent", territory: "KZ-63" }]],
+    ["Almaty's retail trade grew by 7% in 2024.", [{ value: "7%", indicator: "trade", amount: 7, unit: "percent", territory: "KZ-75" }]],
   ])("%s", (text, want) => check(text, want));
 });
