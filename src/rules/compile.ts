@@ -164,6 +164,12 @@ export interface CompiledRules {
   references: { region: NamedPattern[]; centre: NamedPattern[]; city: NamedPattern[]; country: NamedPattern[] };
   cityCues: Set<string>;
   akimCues: Set<string>;
+  /** Words that place a figure where the name or reference after them is ("в", "in"); a country reference starting with one is locative itself ("в стране"). */
+  locativeWords: Set<string>;
+  /** Words before a reference that point away from the article's territory ("в других регионах"). */
+  elsewhereWords: Set<string>;
+  /** Endings of a country reference's first word that make it the country's figure ("среднереспубликанского"). */
+  countryEndings: string[];
   /** Lookups every token would repeat, kept per word form. */
   forms: {
     /** The number word (cardinal, ordinal, multiplier, fraction) a form is, or null. */
@@ -434,6 +440,9 @@ export function compile(loaded: LoadedRules): CompiledRules {
   const references: CompiledRules["references"] = { region: [], centre: [], city: [], country: [] };
   const cityCues = new Set<string>();
   const akimCues = new Set<string>();
+  const locativeWords = new Set<string>();
+  const elsewhereWords = new Set<string>();
+  const countryEndings: string[] = [];
   const addName = (f: RuleFile, path: (string | number)[], form: string, e: Omit<GazetteerEntry, "seq">) => {
     const seq = seqOf(form);
     if (seq.length === 0) return;
@@ -479,6 +488,9 @@ export function compile(loaded: LoadedRules): CompiledRules {
     references.country.push(...named(`${f.name}.ref_country`, d.references.country));
     d.references.city_cues.forEach((w) => cityCues.add(normWord(w.replace(/\.$/, ""))));
     d.references.akim_cues.forEach((w) => akimCues.add(normWord(w)));
+    d.references.locative.forEach((w) => locativeWords.add(normWord(w)));
+    d.references.elsewhere.forEach((w) => elsewhereWords.add(normWord(w)));
+    countryEndings.push(...d.references.country_endings.map(normWord));
   }
   // "Almaty's", "the Almaty region's": every name with its last word in the possessive, where a file
   // lists the endings and no name is already written so
@@ -581,6 +593,9 @@ export function compile(loaded: LoadedRules): CompiledRules {
     references,
     cityCues,
     akimCues,
+    locativeWords,
+    elsewhereWords,
+    countryEndings,
     forms: {
       numeral: new FormMemo((norm) => numerals.get(norm) ?? null),
       numberLike: new FormMemo(numberLike),

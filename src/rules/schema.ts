@@ -248,9 +248,12 @@ function build(z: typeof Zod) {
           country: z.array(patternStr).default([]),
           city_cues: z.array(z.string()).default([]),
           akim_cues: z.array(z.string()).default([]),
+          locative: z.array(z.string()).default([]),
+          elsewhere: z.array(z.string()).default([]),
+          country_endings: z.array(z.string()).default([]),
         })
         .strict()
-        .default({ region: [], centre: [], city: [], country: [], city_cues: [], akim_cues: [] }),
+        .default({ region: [], centre: [], city: [], country: [], city_cues: [], akim_cues: [], locative: [], elsewhere: [], country_endings: [] }),
     })
     .strict();
 

@@ -27,8 +27,6 @@ export interface TerritoryMention {
 }
 
 const TERRITORY_START = FormClass.gazetteerStart | FormClass.regionAdjective | FormClass.referenceStart;
-const LOCATIVE = new Set(["в", "во", "по", "на"]);
-const NOT_THIS_REGION = new Set(["других", "соседних", "всех", "ряда", "многих", "некоторых", "разных", "отдельных", "регионов", "областей"]);
 
 function gazetteerAt(tokens: Token[], i: number, limit: number, rules: CompiledRules): { entry: GazetteerEntry; to: number } | null {
   const list = rules.forms.gazetteer.get(tokens[i]);
@@ -54,8 +52,6 @@ function gazetteerAt(tokens: Token[], i: number, limit: number, rules: CompiledR
 }
 
 /** After a region's adjective standing alone: what may follow it ("в Мангистауской – 12,5%", "Карагандинской и Павлодарской областях"). */
-/** "республиканский", "среднереспубликанского": an adjective in -ский. */
-const ADJECTIVE_ENDING = /ск(ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими)$/;
 const ELLIPSIS_FOLLOWERS = new Set(["и", "или", "а", ",", ";", ":", ".", "(", ")", "–", "—", "-"]);
 const PLURAL_OBLAST = new Set(["области", "областей", "областям", "областями", "областях", "обл"]);
 /**
@@ -73,6 +69,11 @@ function ellipticRegionAt(tokens: Token[], i: number, limit: number, rules: Comp
   if (!next || i + 1 >= limit) return { entry, to: i + 1 };
   if (PLURAL_OBLAST.has(next.norm)) return { entry, to: i + 2 };
   return ELLIPSIS_FOLLOWERS.has(next.norm) ? { entry, to: i + 1 } : null;
+}
+
+function endsWithAny(word: string, endings: string[]): boolean {
+  for (const e of endings) if (word.endsWith(e)) return true;
+  return false;
 }
 
 function referenceAt(tokens: Token[], i: number, limit: number, rules: CompiledRules): { type: TerritoryMentionType; to: number; rule: string } | null {
@@ -99,7 +100,7 @@ export function findTerritories(tokens: Token[], s: Sentence, si: number, rules:
     const g = gazetteerAt(tokens, i, s.tokenTo, rules) ?? ellipticRegionAt(tokens, i, s.tokenTo, rules);
     if (g) {
       const e = g.entry;
-      const locative = LOCATIVE.has(prev);
+      const locative = rules.locativeWords.has(prev);
       out.push({
         start: t.start,
         end: tokens[g.to - 1].end,
@@ -117,10 +118,10 @@ export function findTerritories(tokens: Token[], s: Sentence, si: number, rules:
       continue;
     }
     const r = referenceAt(tokens, i, s.tokenTo, rules);
-    if (r && !NOT_THIS_REGION.has(prev) && !(r.type === "ref_city" && tokens[r.to] && rules.gazetteer.has(tokens[r.to].norm))) {
+    if (r && !rules.elsewhereWords.has(prev) && !(r.type === "ref_city" && tokens[r.to] && rules.gazetteer.has(tokens[r.to].norm))) {
       // "в стране" is a locative phrase; the genitive "страны" ("ВВП страны") is not, on its own
-      // "среднереспубликанского показателя" is the country's figure too
-      const locative = (r.type === "ref_country" && (LOCATIVE.has(t.norm) || ADJECTIVE_ENDING.test(t.norm))) || LOCATIVE.has(prev);
+      // "среднереспубликанского показателя" is the country's figure too (territories.yaml: country_endings)
+      const locative = (r.type === "ref_country" && (rules.locativeWords.has(t.norm) || endsWithAny(t.norm, rules.countryEndings))) || rules.locativeWords.has(prev);
       out.push({ start: t.start, end: tokens[r.to - 1].end, tokenFrom: i, tokenTo: r.to, sentence: si, type: r.type, code: "", regionName: "", place: null, locative, rule: r.rule });
       i = r.to;
       continue;

@@ -48,5 +48,20 @@ describe("records: English articles", () => {
     ["The Almaty region's industrial output rose by 3.1% in 2024.", [{ value: "3.1%", indicator: "industrial_output", amount: 3.1, unit: "percent", territory: "KZ-19" }]],
     ["The East Kazakhstan region’s GDP grew by 5% in 2024.", [{ value: "5%", indicator: "gdp", amount: 5, unit: "percent", territory: "KZ-63" }]],
     ["Almaty's retail trade grew by 7% in 2024.", [{ value: "7%", indicator: "trade", amount: 7, unit: "percent", territory: "KZ-75" }]],
+    // "in Kazakhstan" places the figure in the country, after a paragraph about a region; so does "the national average"
+    [
+      "In the Karaganda region industrial output rose by 3% in 2024. Inflation in Kazakhstan slowed to 8.5% in October.",
+      [
+        { value: "3%", indicator: "industrial_output", amount: 3, unit: "percent", territory: "KZ-35" },
+        { value: "8.5%", indicator: "inflation", amount: 8.5, unit: "percent", territory: "KZ" },
+      ],
+    ],
+    [
+      "In the Karaganda region, wages grew by 9% in 2024, above the national average of 7%.",
+      [
+        { value: "9%", indicator: "avg_monthly_wage", amount: 9, unit: "percent", territory: "KZ-35" },
+        { value: "7%", indicator: "avg_monthly_wage", amount: 7, unit: "percent", territory: "KZ" },
+      ],
+    ],
   ])("%s", (text, want) => check(text, want));
 });
