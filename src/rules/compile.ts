@@ -135,6 +135,12 @@ export interface CompiledRules {
   relativeYears: Array<NamedPattern & { shift: number }>;
   periods: PeriodRule[];
   planCues: NamedPattern[];
+  /** Forms of "year" written after a year ("2024 году"): such a year is a date of the article's time, and belongs to a period expression just before it. */
+  yearWords: Set<string>;
+  /** Words between a period expression and its year ("the third quarter of 2025"). */
+  yearJoiners: Set<string>;
+  /** Words before a year that make it a target ("до 2030 года"), not the article's time. */
+  targetBefore: Set<string>;
   measures: {
     changeUp: NamedPattern[];
     changeDown: NamedPattern[];
@@ -368,7 +374,13 @@ export function compile(loaded: LoadedRules): CompiledRules {
   const relativeYears: CompiledRules["relativeYears"] = [];
   const periods: PeriodRule[] = [];
   const planCues: NamedPattern[] = [];
+  const yearWords = new Set<string>();
+  const yearJoiners = new Set<string>();
+  const targetBefore = new Set<string>();
   for (const f of periodFiles) {
+    f.data.year_words.forEach((w) => yearWords.add(normWord(w)));
+    f.data.year_joiners.forEach((w) => yearJoiners.add(normWord(w)));
+    f.data.target_before.forEach((w) => targetBefore.add(normWord(w)));
     f.data.months.forEach((m) => m.forms.forEach((form) => months.set(normWord(form), m.month)));
     f.data.relative_years.forEach((r) =>
       r.patterns.forEach((p) => relativeYears.push({ id: `${f.name}.${r.id}`, shift: r.shift, pattern: parsePattern(p) })),
@@ -579,6 +591,9 @@ export function compile(loaded: LoadedRules): CompiledRules {
     mayEndAfterNumber,
     months,
     relativeYears,
+    yearWords,
+    yearJoiners,
+    targetBefore,
     periods,
     planCues,
     measures,

@@ -125,6 +125,9 @@ function build(z: typeof Zod) {
           .strict(),
       ),
       plan_cues: z.array(patternStr).default([]),
+      year_words: z.array(z.string().min(1)).default([]),
+      year_joiners: z.array(z.string().min(1)).default([]),
+      target_before: z.array(z.string().min(1)).default([]),
     })
     .strict();
 

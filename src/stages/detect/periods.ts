@@ -38,9 +38,6 @@ export interface ReferenceDate {
   inferred: boolean;
 }
 
-/** "год" in the forms that follow a year ("в 2024 году", "2023 годом"). */
-const YEAR_WORD = /^(год|года|году|годом|годы|годах|годов|г|гг)$/;
-const YEAR_WORD_AFTER = /^(год|года|году|г|гг)$/;
 const pad = (n: number) => String(n).padStart(2, "0");
 const ymd = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
 const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
@@ -67,11 +64,10 @@ export function referenceDate(doc: AnnotatedDocument, tokens: Token[], sentences
       if (!isYear(t)) continue;
       const prev = tokenAt(tokens, i - 1)?.norm;
       const next = tokenAt(tokens, i + 1)?.norm ?? "";
-      if (prev === "до" || prev === "к" || !YEAR_WORD.test(next)) continue;
+      if ((prev !== undefined && rules.targetBefore.has(prev)) || !rules.yearWords.has(next)) continue;
       best = Math.max(best, +t.text);
     }
   }
-  void rules;
   return best ? { year: best, month: null, day: null, inferred: true } : null;
 }
 
@@ -106,10 +102,12 @@ function partsOf(tokens: Token[], from: number, to: number, rules: CompiledRules
 function yearAfter(tokens: Token[], j: number, limit: number, ref: ReferenceDate | null, rules: CompiledRules): { year: number; to: number; rule: string } | null {
   const t = tokens[j];
   if (!t || j >= limit) return null;
-  if (isYear(t)) {
-    const g = tokens[j + 1];
-    const to = g && j + 1 < limit && YEAR_WORD_AFTER.test(g.norm) ? j + 2 : j + 1;
-    return { year: +t.text, to, rule: "periods.explicit_year" };
+  // "the third quarter of 2025": a joiner between the expression and its year
+  const y = rules.yearJoiners.has(t.norm) && j + 1 < limit && tokens[j + 1] !== undefined && isYear(tokens[j + 1]) ? j + 1 : j;
+  if (isYear(tokens[y])) {
+    const g = tokens[y + 1];
+    const to = g && y + 1 < limit && rules.yearWords.has(g.norm) ? y + 2 : y + 1;
+    return { year: +tokens[y].text, to, rule: "periods.explicit_year" };
   }
   if (!ref) return null;
   for (const r of rules.relativeYears) {

@@ -63,5 +63,15 @@ describe("records: English articles", () => {
         { value: "7%", indicator: "avg_monthly_wage", amount: 7, unit: "percent", territory: "KZ" },
       ],
     ],
+    // periods: a year after "of" is the expression's; "Q3", "H1" are two tokens each
+    ["Unemployment fell to 4.6 percent in the third quarter of 2024.", [{ value: "4.6 percent", indicator: "unemployment_rate", amount: 4.6, unit: "percent", territory: null, period: "2024-07-01..2024-09-30 actual" }]],
+    [
+      "In Q3 2024, retail trade turnover reached KZT 4.1 trln, up 7.2% y/y.",
+      [
+        { value: "KZT 4.1 trln", indicator: "trade", amount: 4.1e12, unit: "KZT", territory: null, period: "2024-07-01..2024-09-30 actual" },
+        { value: "7.2%", indicator: "trade", amount: 7.2, unit: "percent", territory: null, period: "2024-07-01..2024-09-30 actual" },
+      ],
+    ],
+    ["In H1 2024, GDP grew by 4.1%.", [{ value: "4.1%", indicator: "gdp", amount: 4.1, unit: "percent", territory: null, period: "2024-01-01..2024-06-30 actual" }]],
   ])("%s", (text, want) => check(text, want));
 });
