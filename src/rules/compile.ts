@@ -123,6 +123,13 @@ export interface CompiledRules {
   scales: Map<string, Scale>;
   scaleAbbreviations: Map<string, Scale>;
   ordinalSuffixes: Set<string>;
+  /**
+   * How numbers combine (numerals.yaml): a range opened by a word ("от 2 до 3
+   * млрд") or a dash ("50–70 млн"); a transition, two values ("с 27 до 20",
+   * "from 27 to 20"); joiners, after which a bare number shares the next one's
+   * scale and unit ("5 и 7%", "5 and 7%").
+   */
+  numberGrammar: { rangeOpen: Set<string>; rangeTo: Set<string>; transitionFrom: Set<string>; transitionTo: Set<string>; joiners: Set<string> };
   units: UnitRule[];
   /** Unit entries keyed by the first norm of any of their sequences. */
   unitIndex: Map<string, UnitRule[]>;
@@ -155,6 +162,8 @@ export interface CompiledRules {
     changePrepositions: Set<string>;
     /** Verbs that assert a number of a change noun before them ("рост составил 7%"). */
     asserting: Set<string>;
+    /** Words after numbers joined by a joiner that give them, in order, to the places named before ("соответственно", "respectively"). */
+    respectively: Set<string>;
     bases: Array<NamedPattern & { base: string }>;
   };
   indicators: Map<string, IndicatorDef>;
@@ -290,8 +299,15 @@ export function compile(loaded: LoadedRules): CompiledRules {
   const scales = new Map<string, Scale>();
   const scaleAbbreviations = new Map<string, Scale>();
   const ordinalSuffixes = new Set<string>();
+  const numberGrammar: CompiledRules["numberGrammar"] = { rangeOpen: new Set(), rangeTo: new Set(), transitionFrom: new Set(), transitionTo: new Set(), joiners: new Set() };
   for (const f of numeralFiles) {
     const d = f.data;
+    const into = (set: Set<string>, words: string[]) => words.forEach((w) => set.add(normWord(w)));
+    into(numberGrammar.rangeOpen, d.ranges.open);
+    into(numberGrammar.rangeTo, d.ranges.to);
+    into(numberGrammar.transitionFrom, d.transitions.from);
+    into(numberGrammar.transitionTo, d.transitions.to);
+    into(numberGrammar.joiners, d.joiners);
     const addWords = (list: { id: string; forms: string[] }[], key: string, make: (e: never) => NumeralWord) =>
       list.forEach((e, i) => {
         claim(`numerals.id.${e.id}`, f, [key, i, "id"], `numeral id "${e.id}"`);
@@ -408,6 +424,7 @@ export function compile(loaded: LoadedRules): CompiledRules {
     rankPeerSet: named(`${mn}.rank_peer_set`, mAll("rank_peer_set")),
     changePrepositions: new Set(mAll("change_prepositions").map(normWord)),
     asserting: new Set(mAll("asserting").map(normWord)),
+    respectively: new Set(mAll("respectively").map(normWord)),
     bases: measureFiles.flatMap((f) =>
       f.data.bases.flatMap((b) => b.patterns.map((p) => ({ id: `${f.name}.${b.id}`, base: b.base, pattern: parsePattern(p) }))),
     ),
@@ -583,6 +600,7 @@ export function compile(loaded: LoadedRules): CompiledRules {
     scales,
     scaleAbbreviations,
     ordinalSuffixes,
+    numberGrammar,
     units,
     unitIndex,
     qualifiers,

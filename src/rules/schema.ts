@@ -36,6 +36,9 @@ function build(z: typeof Zod) {
       fractions: z.array(z.object({ id, value, forms: words }).strict()),
       vague: z.array(z.object({ id, forms: words }).strict()).default([]),
       ordinal_suffixes: z.array(z.string()).default([]),
+      ranges: z.object({ open: z.array(z.string().min(1)).default([]), to: z.array(z.string().min(1)).default([]) }).strict().default({ open: [], to: [] }),
+      transitions: z.object({ from: z.array(z.string().min(1)).default([]), to: z.array(z.string().min(1)).default([]) }).strict().default({ from: [], to: [] }),
+      joiners: z.array(z.string().min(1)).default([]),
     })
     .strict();
 
@@ -146,6 +149,7 @@ function build(z: typeof Zod) {
       rank_peer_set: z.array(patternStr).default([]),
       change_prepositions: z.array(z.string().min(1)).default([]),
       asserting: z.array(z.string().min(1)).default([]),
+      respectively: z.array(z.string().min(1)).default([]),
       bases: z.array(z.object({ id, base: z.string(), patterns: z.array(patternStr).min(1) }).strict()).default([]),
     })
     .strict();

@@ -115,7 +115,7 @@ export function assemble(
       resolved.push({ at: m.tokenFrom, value: v, rank: m.type === "country" || m.type === "ref_country" ? null : v });
     }
     const joined = joinedGroups(qs);
-    const respective = respectiveTerritories(joined, resolved, tokens, s);
+    const respective = respectiveTerritories(joined, resolved, tokens, s, rules);
     const territoryAt = (q: Quantity, isRank: boolean): TerritoryValue | null => {
       const own = respective.get(q.tokenFrom);
       if (own) return own;
@@ -300,12 +300,13 @@ function respectiveTerritories(
   resolved: Array<{ at: number; value: TerritoryValue | null }>,
   tokens: Token[],
   s: Sentence,
+  rules: CompiledRules,
 ): Map<number, TerritoryValue> {
   /** By the number's first token. */
   const out = new Map<number, TerritoryValue>();
   if (!joined.size) return out;
   let word = -1;
-  for (let i = s.tokenFrom; i < s.tokenTo && word < 0; i++) if (tokens[i].norm === "соответственно") word = i;
+  for (let i = s.tokenFrom; i < s.tokenTo && word < 0; i++) if (rules.measures.respectively.has(tokens[i].norm)) word = i;
   if (word < 0) return out;
   for (const [at, place] of joined) {
     if (at > word) continue;

@@ -307,12 +307,17 @@ function quantityFrom(
   let transitionFirst: Quantity | null = null;
   const prep = tokens[from - 1]?.norm ?? null;
 
-  // ranges: "50–70 млн", "от 2 до 3 млрд"; transitions: "с 27 до 20"
+  // ranges: "50–70 млн", "от 2 до 3 млрд"; transitions: "с 27 до 20" (numerals.yaml: ranges, transitions)
+  const grammar = rules.numberGrammar;
+  const opens = prep !== null && grammar.rangeOpen.has(prep);
+  const fromWord = prep !== null && grammar.transitionFrom.has(prep);
   const dash = tokens[to];
+  const dashed = dash !== undefined && isDash(dash);
+  const rangeTo = dash !== undefined && opens && grammar.rangeTo.has(dash.norm);
+  const transitionTo = dash !== undefined && fromWord && grammar.transitionTo.has(dash.norm);
   let second: ParsedNumber | null = null;
-  if (dash && to < limit && (isDash(dash) || dash.norm === "до") && !blocked[to + 1]) {
-    const rangeOk = isDash(dash) ? !(prep === "с" || prep === "со") : prep === "от" || prep === "с" || prep === "со";
-    if (rangeOk) second = readNumber(tokens, to + 1, limit, text, rules);
+  if (to < limit && (dashed ? !fromWord : rangeTo || transitionTo) && !blocked[to + 1]) {
+    second = readNumber(tokens, to + 1, limit, text, rules);
     if (second && second.sign) second = null;
   }
   const applyScales = (a: Exact | null, n: ParsedNumber, other: ParsedNumber): Exact | null => {
@@ -320,7 +325,7 @@ function quantityFrom(
     if (!a || n.scales.length || !other.scales.length) return a;
     return mul(a, other.scales[other.scales.length - 1].value);
   };
-  if (second && (prep === "с" || prep === "со") && dash.norm === "до") {
+  if (second && transitionTo) {
     // a transition: two values
     const firstAmount = applyScales(amount, num, second);
     transitionFirst = make(tokens, from, to, si, { type: "number", amount: firstAmount, rules: used.slice(), numberKind: num.kind, sign: num.sign, preposition: prep, hasScale: num.scales.length > 0, transition: "from" });
@@ -335,7 +340,7 @@ function quantityFrom(
     to = second.to;
     used.push("numbers.range");
     // "от 2 до 3 млрд": the range's opening word belongs to it
-    if (prep === "от" && !symbol) from -= 1;
+    if (opens && !symbol) from -= 1;
   }
 
   // the unit
@@ -375,7 +380,7 @@ function quantityFrom(
     duration: unit?.type === "duration",
     sign: num.sign,
     numberKind: num.kind,
-    preposition: upper && prep === "от" ? prep : tokens[from - 1]?.norm ?? null,
+    preposition: upper && opens ? prep : tokens[from - 1]?.norm ?? null,
     hasScale: num.scales.length > 0,
     rules: unit ? [...used, unit.id] : used,
   });
@@ -396,7 +401,7 @@ function quantityFrom(
   }
   // "3,2 и 2,8 млн кв. м": a bare number joined by "и"/"или" to the next takes its scale and unit
   const before = out[out.length - 1];
-  if (!transitionFirst && !upper && q.unit && before && before.tokenTo === from - 1 && (tokens[from - 1].norm === "и" || tokens[from - 1].norm === "или") && before.type === "number" && !before.hasScale && before.numberKind === "digits" && before.amount && !before.upper) {
+  if (!transitionFirst && !upper && q.unit && before && before.tokenTo === from - 1 && grammar.joiners.has(tokens[from - 1].norm) && before.type === "number" && !before.hasScale && before.numberKind === "digits" && before.amount && !before.upper) {
     if (num.scales.length) before.amount = mul(before.amount, num.scales[num.scales.length - 1].value);
     before.type = q.type;
     before.unit = q.unit;
@@ -412,7 +417,7 @@ function quantityFrom(
     transitionFirst.unit = q.unit;
     transitionFirst.counted = q.counted;
     q.transition = "to";
-    q.preposition = "до";
+    q.preposition = dash.norm;
     withQualifier(transitionFirst, tokens, s, rules);
     out.push(transitionFirst);
   } else withQualifier(q, tokens, s, rules);

@@ -1,8 +1,10 @@
 /**
  * Record assembly over English sentences (rules/en): what English writes
  * differently from Russian: number words joined by a hyphen, a currency code
- * before the number, the owner before the indicator ("Kazakhstan's GDP") and
- * names in the possessive ("the Almaty region's").
+ * before the number, the owner before the indicator ("Kazakhstan's GDP"),
+ * names in the possessive ("the Almaty region's"), periods ("the third quarter
+ * of 2025", "Q3 2025") and how numbers combine ("from 27 to 20", "between 2
+ * and 3 billion", "3.2 and 2.8 million … respectively").
  * Each row lists every record its text must give.
  */
 import { describe, expect, it } from "vitest";
@@ -73,5 +75,28 @@ describe("records: English articles", () => {
       ],
     ],
     ["In H1 2024, GDP grew by 4.1%.", [{ value: "4.1%", indicator: "gdp", amount: 4.1, unit: "percent", territory: null, period: "2024-01-01..2024-06-30 actual" }]],
+    // how numbers combine (numerals.yaml): a transition, a range, joined numbers with "respectively", years joined by "and"
+    [
+      "Exports rose from 1.2 to 1.5 billion dollars in 2024.",
+      [
+        { value: "1.2", indicator: "exports", amount: 1.2e9, unit: "USD", territory: null, period: "2024-01-01..2024-12-31 actual" },
+        { value: "1.5 billion dollars", indicator: "exports", amount: 1.5e9, unit: "USD", territory: null, period: "2024-01-01..2024-12-31 actual" },
+      ],
+    ],
+    ["Investment in the Abai region is estimated at between 2 and 3 billion dollars in 2024.", [{ value: "between 2 and 3 billion dollars", indicator: "investment", amount: 2e9, unit: "USD", territory: "KZ-10" }]],
+    [
+      "In Astana and Almaty, housing commissioning amounted to 3.2 and 2.8 million square meters in 2024, respectively.",
+      [
+        { value: "3.2", indicator: "housing", amount: 3.2e6, unit: "m2", territory: "KZ-71" },
+        { value: "2.8 million square meters", indicator: "housing", amount: 2.8e6, unit: "m2", territory: "KZ-75" },
+      ],
+    ],
+    [
+      "Exports grew by 5 and 7% in 2023 and 2024.",
+      [
+        { value: "5", indicator: "exports", amount: 5, unit: "percent", territory: null, period: "2023-01-01..2023-12-31 actual" },
+        { value: "7%", indicator: "exports", amount: 7, unit: "percent", territory: null, period: "2024-01-01..2024-12-31 actual" },
+      ],
+    ],
   ])("%s", (text, want) => check(text, want));
 });
