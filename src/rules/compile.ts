@@ -136,6 +136,8 @@ export interface CompiledRules {
   qualifiers: QualifierRule[];
   /** The qualifiers by the last word of their form, longest forms first (as in `qualifiers`). */
   qualifiersByLast: Map<string, QualifierRule[]>;
+  /** Words before a number that make it an upper bound ("до 5%": under), unless a change word before makes it the level reached. */
+  upperBound: Set<string>;
   noBreakAfter: Set<string>;
   mayEndAfterNumber: Set<string>;
   months: Map<string, number>;
@@ -164,6 +166,8 @@ export interface CompiledRules {
     asserting: Set<string>;
     /** Words after numbers joined by a joiner that give them, in order, to the places named before ("соответственно", "respectively"). */
     respectively: Set<string>;
+    /** A comparative right after the number makes it a change without a change preposition ("12% higher"). */
+    comparativeAlone: boolean;
     bases: Array<NamedPattern & { base: string }>;
   };
   indicators: Map<string, IndicatorDef>;
@@ -371,6 +375,7 @@ export function compile(loaded: LoadedRules): CompiledRules {
       for (const form of q.forms) qualifiers.push({ id: `${f.name}.${q.id}`, qualifier: q.qualifier, seq: seqOf(form) });
     });
   qualifiers.sort((a, b) => b.seq.length - a.seq.length);
+  const upperBound = new Set(qualifierFiles.flatMap((f) => f.data.upper_bound.map(normWord)));
   const qualifiersByLast = new Map<string, QualifierRule[]>();
   for (const q of qualifiers) {
     const last = q.seq[q.seq.length - 1];
@@ -425,6 +430,7 @@ export function compile(loaded: LoadedRules): CompiledRules {
     changePrepositions: new Set(mAll("change_prepositions").map(normWord)),
     asserting: new Set(mAll("asserting").map(normWord)),
     respectively: new Set(mAll("respectively").map(normWord)),
+    comparativeAlone: measureFiles.some((f) => f.data.comparative_alone),
     bases: measureFiles.flatMap((f) =>
       f.data.bases.flatMap((b) => b.patterns.map((p) => ({ id: `${f.name}.${b.id}`, base: b.base, pattern: parsePattern(p) }))),
     ),
@@ -605,6 +611,7 @@ export function compile(loaded: LoadedRules): CompiledRules {
     unitIndex,
     qualifiers,
     qualifiersByLast,
+    upperBound,
     noBreakAfter,
     mayEndAfterNumber,
     months,

@@ -78,6 +78,8 @@ function build(z: typeof Zod) {
           })
           .strict(),
       ),
+      // "до 5%": a word before a number that makes it an upper bound, unless a change word before it makes it the level reached
+      upper_bound: z.array(z.string().min(1)).default([]),
     })
     .strict();
 
@@ -150,6 +152,8 @@ function build(z: typeof Zod) {
       change_prepositions: z.array(z.string().min(1)).default([]),
       asserting: z.array(z.string().min(1)).default([]),
       respectively: z.array(z.string().min(1)).default([]),
+      // "12% higher than a year earlier": a comparative right after the number makes it a change with no preposition before it
+      comparative_alone: z.boolean().default(false),
       bases: z.array(z.object({ id, base: z.string(), patterns: z.array(patternStr).min(1) }).strict()).default([]),
     })
     .strict();

@@ -69,7 +69,9 @@ export function measureOf(q: Quantity, tokens: Token[], clause: Clause, others: 
   const cmpUp = firstMatch(m.comparativeUp, tokens, q.tokenTo, Math.min(q.tokenTo + 2, clause.to), rules);
   const cmpDown = firstMatch(m.comparativeDown, tokens, q.tokenTo, Math.min(q.tokenTo + 2, clause.to), rules);
   const changeBy = q.preposition !== null && m.changePrepositions.has(q.preposition);
-  if ((cmpUp || cmpDown) && changeBy) {
+  // "12% higher than": where the language needs no preposition, a comparative right after the number
+  const alone = m.comparativeAlone && (cmpUp?.at === q.tokenTo || cmpDown?.at === q.tokenTo);
+  if ((cmpUp || cmpDown) && (changeBy || alone)) {
     return { measure: "change", direction: cmpDown ? "down" : "up", base, rules: [(cmpDown ?? cmpUp)!.id] };
   }
 

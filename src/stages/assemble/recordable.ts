@@ -17,7 +17,7 @@ import type { Quantity } from "../detect/quantities.js";
 export function mayGiveRecord(q: Quantity): boolean {
   if (q.duration || q.amount === null) return false;
   if (q.type !== "number") return true;
-  return q.transition !== null || q.preposition === "до" || q.hasScale || q.qualifier !== "exact";
+  return q.transition !== null || q.leadsTo || q.hasScale || q.qualifier !== "exact";
 }
 
 /** Whether any of the document's quantities may give a record. */

@@ -147,7 +147,7 @@ export function assemble(
       }
       // "количество моногородов сокращено с 27 до 20", "число субъектов МСБ превысило 54 тыс.": a bare
       // number in a clause about a counted thing (a scaled, bounded or changing number: not a list number)
-      if (q.type === "number" && (q.transition || q.preposition === "до" || q.hasScale || q.qualifier !== "exact")) {
+      if (q.type === "number" && (q.transition || q.leadsTo || q.hasScale || q.qualifier !== "exact")) {
         const counted = countedCueBefore(q, tokens, clause, s, rules);
         if (counted) {
           q = { ...q, type: "count", unit: "count", counted };
@@ -195,7 +195,7 @@ export function assemble(
           indicator = previous.indicator;
           cue = null;
           cueRule = "assemble.continues_previous";
-          if (measure === "level" && continuesChange(q, previous, tokens)) {
+          if (measure === "level" && continuesChange(q, previous, tokens, rules)) {
             measure = "change";
             m.direction = previous.change?.direction ?? null;
             used.push("measures.list_continuation");
@@ -205,7 +205,7 @@ export function assemble(
           cue = choice.cue;
           cueRule = choice.rule?.id ?? null;
           // "в строительстве рост составил 18,4%, в сельском хозяйстве – 3,2%": a list of changes goes on with its own subjects
-          if (previous && measure === "level" && continuesChange(q, previous, tokens) && (dashAt(tokens, q.tokenFrom - 1) || dashAt(tokens, q.tokenFrom - 2))) {
+          if (previous && measure === "level" && continuesChange(q, previous, tokens, rules) && (dashAt(tokens, q.tokenFrom - 1) || dashAt(tokens, q.tokenFrom - 2))) {
             measure = "change";
             m.direction = previous.change?.direction ?? null;
             used.push("measures.list_continuation");
@@ -271,12 +271,13 @@ export function assemble(
  * change ("чугуна выросло на 6%, стали – на 6,9%", "… рост 18,4%, в торговле – 7,5%"):
  * same unit, written as "на N" or after a dash, and not an index (100% or more).
  */
-function continuesChange(q: Quantity, previous: DraftRecord, tokens: Token[]): boolean {
+function continuesChange(q: Quantity, previous: DraftRecord, tokens: Token[], rules: CompiledRules): boolean {
   if (previous.measure !== "change") return false;
   // another unit goes on a list of changes only with "на" ("увеличилось на 2,4 тыс. тонн, а молока – на 5%")
-  if (previous.unit !== (q.unit ?? "count") && q.preposition !== "на") return false;
+  const changeBy = q.preposition !== null && rules.measures.changePrepositions.has(q.preposition);
+  if (previous.unit !== (q.unit ?? "count") && !changeBy) return false;
   if (q.unit === "percent" && q.amount && q.amount.n >= 100n * q.amount.d) return false;
-  return q.preposition === "на" || dashAt(tokens, q.tokenFrom - 1);
+  return changeBy || dashAt(tokens, q.tokenFrom - 1);
 }
 
 /** Words in the clause before the number that name the indicator of an earlier figure ("этот показатель", "данный показатель"). */

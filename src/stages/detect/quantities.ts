@@ -38,6 +38,12 @@ export interface Quantity {
   hasScale: boolean;
   /** "с 27 до 20": the first is `from`, the second `to`. */
   transition: "from" | "to" | null;
+  /**
+   * The number follows a word that leads to a value (numerals.yaml,
+   * `transitions.to`: "до", "to"): the level reached ("выросло до 54 тыс.",
+   * "grew to 54,000"), the end of a transition, or an upper bound.
+   */
+  leadsTo: boolean;
   counted: { lemma: string; indicator: string; span: Span; rule: string } | null;
   rules: string[];
 }
@@ -204,6 +210,7 @@ function make(tokens: Token[], from: number, to: number, sentence: number, field
     preposition: null,
     hasScale: false,
     transition: null,
+    leadsTo: false,
     counted: null,
     ...fields,
   };
@@ -412,12 +419,14 @@ function quantityFrom(
     // and the preposition governing both: "на 5 и 7%" is "на 5%" and "на 7%"
     q.preposition = before.preposition;
   }
+  q.leadsTo = q.preposition !== null && grammar.transitionTo.has(q.preposition);
   if (transitionFirst) {
     transitionFirst.type = q.type;
     transitionFirst.unit = q.unit;
     transitionFirst.counted = q.counted;
     q.transition = "to";
     q.preposition = dash.norm;
+    q.leadsTo = true;
     withQualifier(transitionFirst, tokens, s, rules);
     out.push(transitionFirst);
   } else withQualifier(q, tokens, s, rules);
@@ -436,7 +445,7 @@ function withQualifier(q: Quantity, tokens: Token[], s: Sentence, rules: Compile
     q.qualifier = qual.q;
     q.qualifierSpan = qual.span;
     q.rules.push(qual.rule);
-  } else if (q.preposition === "до" && q.transition === null && q.type !== "rank" && !changedTo(q, tokens, s, rules)) {
+  } else if (q.preposition !== null && rules.upperBound.has(q.preposition) && q.transition === null && q.type !== "rank" && !changedTo(q, tokens, s, rules)) {
     q.qualifier = "under";
     q.rules.push("qualifiers.up_to");
   }

@@ -98,5 +98,23 @@ describe("records: English articles", () => {
         { value: "7%", indicator: "exports", amount: 7, unit: "percent", territory: null, period: "2024-01-01..2024-12-31 actual" },
       ],
     ],
+    // "12% higher than a year earlier": a comparative right after the number makes it a change (measures.yaml: comparative_alone)
+    [
+      "The average monthly salary in the Abai region was 352,000 tenge, which is 12% higher than a year earlier.",
+      [
+        { value: "352,000 tenge", indicator: "avg_monthly_wage", measure: "level", amount: 352000, unit: "KZT", territory: "KZ-10" },
+        { value: "12%", indicator: "avg_monthly_wage", measure: "change", direction: "up", amount: 12, unit: "percent", territory: "KZ-10" },
+      ],
+    ],
+    // the level a change reached, after "to"; a counted thing named before the number
+    [
+      "The number of SMEs in the Abai region grew by 5% to 54,000.",
+      [
+        { value: "5%", indicator: "sme", measure: "change", amount: 5, unit: "percent", territory: "KZ-10" },
+        { value: "54,000", indicator: "sme", measure: "level", amount: 54000, unit: "count", territory: "KZ-10" },
+      ],
+    ],
+    // "to" is no upper bound in English ("до 5%" is): the qualifier stays exact
+    ["Average salaries in the Abai region will be raised to 400,000 tenge.", [{ value: "400,000 tenge", indicator: "avg_monthly_wage", qualifier: "exact", amount: 400000, unit: "KZT", territory: "KZ-10" }]],
   ])("%s", (text, want) => check(text, want));
 });
