@@ -123,6 +123,8 @@ export interface CompiledRules {
   scales: Map<string, Scale>;
   scaleAbbreviations: Map<string, Scale>;
   ordinalSuffixes: Set<string>;
+  /** Ordinal suffixes written right after the digits ("3rd", "21st"). */
+  gluedOrdinalSuffixes: Set<string>;
   /**
    * How numbers combine (numerals.yaml): a range opened by a word ("от 2 до 3
    * млрд") or a dash ("50–70 млн"); a transition, two values ("с 27 до 20",
@@ -159,6 +161,8 @@ export interface CompiledRules {
     share: NamedPattern[];
     shareAfter: NamedPattern[];
     rankNouns: Set<string>;
+    /** Words after which an ordinal is a rank ("ranks first"). */
+    rankVerbs: Set<string>;
     rankPeerSet: NamedPattern[];
     /** Prepositions that make a number after a change word the change itself ("выросла на 9,5%", "grew by 9.5%"). */
     changePrepositions: Set<string>;
@@ -303,6 +307,7 @@ export function compile(loaded: LoadedRules): CompiledRules {
   const scales = new Map<string, Scale>();
   const scaleAbbreviations = new Map<string, Scale>();
   const ordinalSuffixes = new Set<string>();
+  const gluedOrdinalSuffixes = new Set<string>();
   const numberGrammar: CompiledRules["numberGrammar"] = { rangeOpen: new Set(), rangeTo: new Set(), transitionFrom: new Set(), transitionTo: new Set(), joiners: new Set() };
   for (const f of numeralFiles) {
     const d = f.data;
@@ -341,6 +346,7 @@ export function compile(loaded: LoadedRules): CompiledRules {
       s.abbreviations.forEach((a) => scaleAbbreviations.set(normWord(a.replace(/\.$/, "")), scale));
     });
     d.ordinal_suffixes.forEach((s) => ordinalSuffixes.add(normWord(s)));
+    d.glued_ordinal_suffixes.forEach((s) => gluedOrdinalSuffixes.add(normWord(s)));
   }
 
   const units: UnitRule[] = [];
@@ -426,6 +432,7 @@ export function compile(loaded: LoadedRules): CompiledRules {
     share: named(`${mn}.share`, mAll("share")),
     shareAfter: named(`${mn}.share_after`, mAll("share_after")),
     rankNouns: new Set(mAll("rank_nouns").map(normWord)),
+    rankVerbs: new Set(mAll("rank_verbs").map(normWord)),
     rankPeerSet: named(`${mn}.rank_peer_set`, mAll("rank_peer_set")),
     changePrepositions: new Set(mAll("change_prepositions").map(normWord)),
     asserting: new Set(mAll("asserting").map(normWord)),
@@ -606,6 +613,7 @@ export function compile(loaded: LoadedRules): CompiledRules {
     scales,
     scaleAbbreviations,
     ordinalSuffixes,
+    gluedOrdinalSuffixes,
     numberGrammar,
     units,
     unitIndex,

@@ -36,6 +36,7 @@ function build(z: typeof Zod) {
       fractions: z.array(z.object({ id, value, forms: words }).strict()),
       vague: z.array(z.object({ id, forms: words }).strict()).default([]),
       ordinal_suffixes: z.array(z.string()).default([]),
+      glued_ordinal_suffixes: z.array(z.string()).default([]),
       ranges: z.object({ open: z.array(z.string().min(1)).default([]), to: z.array(z.string().min(1)).default([]) }).strict().default({ open: [], to: [] }),
       transitions: z.object({ from: z.array(z.string().min(1)).default([]), to: z.array(z.string().min(1)).default([]) }).strict().default({ from: [], to: [] }),
       joiners: z.array(z.string().min(1)).default([]),
@@ -154,6 +155,8 @@ function build(z: typeof Zod) {
       respectively: z.array(z.string().min(1)).default([]),
       // "12% higher than a year earlier": a comparative right after the number makes it a change with no preposition before it
       comparative_alone: z.boolean().default(false),
+      // "ranks first", "ranked 3rd": an ordinal right after one of these words is a rank with no rank noun after it
+      rank_verbs: z.array(z.string().min(1)).default([]),
       bases: z.array(z.object({ id, base: z.string(), patterns: z.array(patternStr).min(1) }).strict()).default([]),
     })
     .strict();

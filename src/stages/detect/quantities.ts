@@ -188,6 +188,10 @@ function ordinalAt(tokens: Token[], i: number, limit: number, rules: CompiledRul
     const suffix = tokens[i + 2];
     if (suffix.kind === "word" && rules.ordinalSuffixes.has(suffix.norm) && !isCardinalSuffix(t.text, suffix.norm)) return { value: fromNumber(Number(t.text)), to: i + 3, rule: "numbers.ordinal_digits" };
   }
+  // "3rd", "21st": the suffix right after the digits, where the language writes it so
+  const glued = tokenAt(tokens, i + 1);
+  if (t.kind === "num" && glued !== undefined && i + 1 < limit && !glued.spaceBefore && glued.kind === "word" && rules.gluedOrdinalSuffixes.has(glued.norm))
+    return { value: fromNumber(Number(t.text)), to: i + 2, rule: "numbers.ordinal_digits" };
   const w = rules.forms.numeral.get(t);
   if (w?.kind === "ordinal" && w.value) return { value: w.value, to: i + 1, rule: w.id };
   return null;
@@ -272,6 +276,12 @@ export function findQuantities(text: string, tokens: Token[], s: Sentence, si: n
     if (ord && tokens[ord.to] && ord.to < limit && rules.measures.rankNouns.has(tokens[ord.to].norm)) {
       out.push(make(tokens, i, ord.to + 1, si, { type: "rank", amount: ord.value, unit: "place", numberKind: "ordinal", rules: [ord.rule, "units.place"] }));
       i = ord.to + 1;
+      continue;
+    }
+    // "ranks first", "ranked 3rd": a rank verb right before the ordinal (measures.yaml: rank_verbs)
+    if (ord && i > s.tokenFrom && rules.measures.rankVerbs.has(tokens[i - 1].norm)) {
+      out.push(make(tokens, i, ord.to, si, { type: "rank", amount: ord.value, unit: "place", numberKind: "ordinal", rules: [ord.rule, "measures.rank_verb"] }));
+      i = ord.to;
       continue;
     }
     if (ord && t.kind === "num" && ord.to === i + 3) {

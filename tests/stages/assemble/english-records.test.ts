@@ -116,5 +116,8 @@ describe("records: English articles", () => {
     ],
     // "to" is no upper bound in English ("до 5%" is): the qualifier stays exact
     ["Average salaries in the Abai region will be raised to 400,000 tenge.", [{ value: "400,000 tenge", indicator: "avg_monthly_wage", qualifier: "exact", amount: 400000, unit: "KZT", territory: "KZ-10" }]],
+    // ranks: "3rd place" (the suffix glued to the digits), "ranks first" (a rank verb, no rank noun)
+    ["The Abai region took 3rd place in terms of investment in 2024.", [{ value: "3rd place", indicator: "investment", measure: "rank", amount: 3, unit: "place", territory: "KZ-10" }]],
+    ["The Turkistan region ranks first in the country in terms of investment.", [{ value: "first", indicator: "investment", measure: "rank", amount: 1, unit: "place", territory: "KZ-61" }]],
   ])("%s", (text, want) => check(text, want));
 });
