@@ -150,6 +150,10 @@ export interface CompiledRules {
   yearWords: Set<string>;
   /** Words between a period expression and its year ("the third quarter of 2025"). */
   yearJoiners: Set<string>;
+  /** Words before a year that make it a date of the article's time as a year word after it does ("in 2024"). */
+  yearBefore: Set<string>;
+  /** A year right after a month name ("September 2025") is a date of the article's time too. */
+  yearAfterMonth: boolean;
   /** Words before a year that make it a target ("до 2030 года"), not the article's time. */
   targetBefore: Set<string>;
   measures: {
@@ -163,6 +167,8 @@ export interface CompiledRules {
     rankNouns: Set<string>;
     /** Words after which an ordinal is a rank ("ranks first"). */
     rankVerbs: Set<string>;
+    /** Words a few tokens before a period that make it the base of a comparison ("чем", "than"). */
+    baseWords: Set<string>;
     rankPeerSet: NamedPattern[];
     /** Prepositions that make a number after a change word the change itself ("выросла на 9,5%", "grew by 9.5%"). */
     changePrepositions: Set<string>;
@@ -403,10 +409,12 @@ export function compile(loaded: LoadedRules): CompiledRules {
   const planCues: NamedPattern[] = [];
   const yearWords = new Set<string>();
   const yearJoiners = new Set<string>();
+  const yearBefore = new Set<string>();
   const targetBefore = new Set<string>();
   for (const f of periodFiles) {
     f.data.year_words.forEach((w) => yearWords.add(normWord(w)));
     f.data.year_joiners.forEach((w) => yearJoiners.add(normWord(w)));
+    f.data.year_before.forEach((w) => yearBefore.add(normWord(w)));
     f.data.target_before.forEach((w) => targetBefore.add(normWord(w)));
     f.data.months.forEach((m) => m.forms.forEach((form) => months.set(normWord(form), m.month)));
     f.data.relative_years.forEach((r) =>
@@ -433,6 +441,7 @@ export function compile(loaded: LoadedRules): CompiledRules {
     shareAfter: named(`${mn}.share_after`, mAll("share_after")),
     rankNouns: new Set(mAll("rank_nouns").map(normWord)),
     rankVerbs: new Set(mAll("rank_verbs").map(normWord)),
+    baseWords: new Set(mAll("base_words").map(normWord)),
     rankPeerSet: named(`${mn}.rank_peer_set`, mAll("rank_peer_set")),
     changePrepositions: new Set(mAll("change_prepositions").map(normWord)),
     asserting: new Set(mAll("asserting").map(normWord)),
@@ -626,6 +635,8 @@ export function compile(loaded: LoadedRules): CompiledRules {
     relativeYears,
     yearWords,
     yearJoiners,
+    yearBefore,
+    yearAfterMonth: periodFiles.some((f) => f.data.year_after_month),
     targetBefore,
     periods,
     planCues,

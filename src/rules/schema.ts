@@ -133,6 +133,8 @@ function build(z: typeof Zod) {
       plan_cues: z.array(patternStr).default([]),
       year_words: z.array(z.string().min(1)).default([]),
       year_joiners: z.array(z.string().min(1)).default([]),
+      year_before: z.array(z.string().min(1)).default([]),
+      year_after_month: z.boolean().default(false),
       target_before: z.array(z.string().min(1)).default([]),
     })
     .strict();
@@ -157,6 +159,8 @@ function build(z: typeof Zod) {
       comparative_alone: z.boolean().default(false),
       // "ranks first", "ranked 3rd": an ordinal right after one of these words is a rank with no rank noun after it
       rank_verbs: z.array(z.string().min(1)).default([]),
+      // "чем в прошлом году", "than a year earlier": a period a few words after one of these is the base of a comparison
+      base_words: z.array(z.string().min(1)).default([]),
       bases: z.array(z.object({ id, base: z.string(), patterns: z.array(patternStr).min(1) }).strict()).default([]),
     })
     .strict();

@@ -240,7 +240,7 @@ export function comparisonBases(periods: PeriodMention[], tokens: Token[], rules
       }
     for (let i = from; i < p.tokenFrom; i++) {
       const n = tokens[i].norm;
-      if (n === "чем" || n === "против" || n === "сравнению") {
+      if (rules.measures.baseWords.has(n)) {
         out.add(p);
         break;
       }

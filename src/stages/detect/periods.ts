@@ -64,7 +64,10 @@ export function referenceDate(doc: AnnotatedDocument, tokens: Token[], sentences
       if (!isYear(t)) continue;
       const prev = tokenAt(tokens, i - 1)?.norm;
       const next = tokenAt(tokens, i + 1)?.norm ?? "";
-      if ((prev !== undefined && rules.targetBefore.has(prev)) || !rules.yearWords.has(next)) continue;
+      if (prev !== undefined && rules.targetBefore.has(prev)) continue;
+      // "2024 году"; where the rules say so, "in 2024" and "September 2025"
+      const dated = rules.yearWords.has(next) || (prev !== undefined && (rules.yearBefore.has(prev) || (rules.yearAfterMonth && rules.env.isMonth(prev))));
+      if (!dated) continue;
       best = Math.max(best, +t.text);
     }
   }

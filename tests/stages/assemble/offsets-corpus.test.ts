@@ -7,12 +7,12 @@
 import { describe, expect, it } from "vitest";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { compileRules } from "../../../src/rules/compile.js";
+import { compileRules, type CompiledRules } from "../../../src/rules/compile.js";
 import { ingest } from "../../../src/stages/ingest/index.js";
 import type { RawDocument } from "../../../src/core/document.js";
 import type { IndicatorRecord, MentionLine } from "../../../src/core/record.js";
 import type { OutputSpan } from "../../../src/core/span.js";
-import { runDocument, RU_STAGES, MENTION_STAGES } from "../../../src/pipeline.js";
+import { runDocument, RU_STAGES, stagesFor } from "../../../src/pipeline.js";
 import { toMentions, toRecords } from "../../../src/sinks/record-json.js";
 import { rawDoc } from "../../core/run.js";
 
@@ -32,7 +32,7 @@ function spansOfRecord(r: IndicatorRecord): Array<[string, OutputSpan]> {
 }
 
 /** Checks a document's records and mentions; returns how many spans were checked and the failures. */
-function checkDocument(raw: RawDocument): { spans: number; records: number; mentions: number; bad: string[] } {
+function checkDocument(raw: RawDocument, set: CompiledRules = rules): { spans: number; records: number; mentions: number; bad: string[] } {
   const cps = Array.from(raw.text);
   const bad: string[] = [];
   let spans = 0;
@@ -41,11 +41,11 @@ function checkDocument(raw: RawDocument): { spans: number; records: number; ment
     const ok = Number.isInteger(s.start) && Number.isInteger(s.end) && 0 <= s.start && s.start <= s.end && s.end <= cps.length && cps.slice(s.start, s.end).join("") === s.text;
     if (!ok) bad.push(`${raw.source.path ?? ""}${raw.source.id ? `#${raw.source.id}` : ""} ${what} [${s.start}, ${s.end}) ${JSON.stringify(s.text)} ≠ ${JSON.stringify(cps.slice(s.start, s.end).join(""))}`);
   };
-  const full = runDocument(raw, rules, RU_STAGES);
-  const records = toRecords(full, full.layers.records ?? [], rules.version);
+  const full = runDocument(raw, set, stagesFor(set.language));
+  const records = toRecords(full, full.layers.records ?? [], set.version);
   for (const r of records) for (const [what, s] of spansOfRecord(r)) check(`record ${r.indicator} ${what}`, s);
   // what `pokazatel mentions` writes: the mention stages alone
-  const partial = runDocument(raw, rules, MENTION_STAGES);
+  const partial = runDocument(raw, set, stagesFor(set.language, true));
   const mentions: MentionLine[] = toMentions(partial, partial.layers.quantities ?? []);
   for (const m of mentions) check(`mention ${m.type}`, m);
   return { spans, records: records.length, mentions: mentions.length, bad };
@@ -65,6 +65,17 @@ describe("offsets: the seed articles", () => {
     it(name, async () => {
       const [raw] = await readAll(join("corpus", name));
       const got = checkDocument(raw);
+      expect(got.bad).toEqual([]);
+      expect(got.records).toBeGreaterThan(5);
+    });
+});
+
+describe("offsets: the English golden articles", () => {
+  const dir = "tests/fixtures/golden/en";
+  for (const name of readdirSync(dir).filter((f) => f.endsWith(".txt")))
+    it(name, async () => {
+      const [raw] = await readAll(join(dir, name));
+      const got = checkDocument(raw, rules.byLanguage.get("en")!);
       expect(got.bad).toEqual([]);
       expect(got.records).toBeGreaterThan(5);
     });
