@@ -140,6 +140,10 @@ export interface CompiledRules {
   qualifiersByLast: Map<string, QualifierRule[]>;
   /** Words before a number that make it an upper bound ("до 5%": under), unless a change word before makes it the level reached. */
   upperBound: Set<string>;
+  /** Prepositions that may stand between a qualifier and its number ("почти на 5%"). */
+  qualifierGoverning: Set<string>;
+  /** Words between the governing word and its number that say nothing of the amount ("by only 0.4%"). */
+  numberFillers: Set<string>;
   noBreakAfter: Set<string>;
   mayEndAfterNumber: Set<string>;
   months: Map<string, number>;
@@ -388,6 +392,8 @@ export function compile(loaded: LoadedRules): CompiledRules {
     });
   qualifiers.sort((a, b) => b.seq.length - a.seq.length);
   const upperBound = new Set(qualifierFiles.flatMap((f) => f.data.upper_bound.map(normWord)));
+  const qualifierGoverning = new Set(qualifierFiles.flatMap((f) => f.data.governing.map(normWord)));
+  const numberFillers = new Set(qualifierFiles.flatMap((f) => f.data.fillers.map(normWord)));
   const qualifiersByLast = new Map<string, QualifierRule[]>();
   for (const q of qualifiers) {
     const last = q.seq[q.seq.length - 1];
@@ -629,6 +635,8 @@ export function compile(loaded: LoadedRules): CompiledRules {
     qualifiers,
     qualifiersByLast,
     upperBound,
+    qualifierGoverning,
+    numberFillers,
     noBreakAfter,
     mayEndAfterNumber,
     months,

@@ -81,6 +81,10 @@ function build(z: typeof Zod) {
       ),
       // "до 5%": a word before a number that makes it an upper bound, unless a change word before it makes it the level reached
       upper_bound: z.array(z.string().min(1)).default([]),
+      // "почти на 5%": prepositions that may stand between a qualifier and its number
+      governing: z.array(z.string().min(1)).default([]),
+      // "by only 0.4%": words between the governing word and its number that say nothing of the amount
+      fillers: z.array(z.string().min(1)).default([]),
     })
     .strict();
 

@@ -4,7 +4,7 @@ import type { PeriodMention } from "../detect/periods.js";
 import type { Sentence } from "../segment/sentences.js";
 import type { Span } from "../../core/span.js";
 import type { PeriodKind } from "../../core/record.js";
-import type { Token } from "../segment/tokens.js";
+import { isDash, type Token } from "../segment/tokens.js";
 import { matchAt } from "../../rules/pattern.js";
 import { patternSetOf } from "../../rules/pattern-set.js";
 
@@ -42,7 +42,7 @@ export function mainTerritory(mentions: TerritoryMention[], sentences: Sentence[
   const add = (code: string, n: number) => score.set(code, (score.get(code) ?? 0) + n);
   for (const m of mentions) {
     const w = early.has(m.sentence) ? 2 : 1;
-    if (m.type === "country") country += m.locative || (tokens && cueEndsAt(tokens, m.tokenFrom, rules)) ? w : 0;
+    if (m.type === "country") country += m.locative || (tokens && (cueEndsAt(tokens, m.tokenFrom, rules) || (rules.country.beforeCue && cueStartsAt(tokens, m.tokenTo, rules)))) ? w : 0;
     else if ((m.type === "region" || m.type === "place") && tokens && isDateline(m, sentences[m.sentence], tokens)) add(m.code, 1);
     else if (m.type === "region") add(m.code, 2 * w);
     else if (m.type === "place") add(m.code, w);
@@ -58,13 +58,26 @@ export function mainTerritory(mentions: TerritoryMention[], sentences: Sentence[
   return null;
 }
 
-/** A name that opens its sentence and is followed only by a full stop, or by a comma and a date: "Павлодар.", "АСТАНА, 20 августа". */
+/**
+ * A name that opens its sentence and is followed only by a full stop, by a
+ * comma and a date, or by a dash: "Павлодар.", "АСТАНА, 20 августа",
+ * "ASTANA – Kazakhstan's economy grew…".
+ */
 function isDateline(m: TerritoryMention, s: Sentence, tokens: Token[]): boolean {
   if (!s || m.tokenFrom !== s.tokenFrom) return false;
   const next = tokens[m.tokenTo];
   if (!next || m.tokenTo >= s.tokenTo) return false;
   if (next.text === "." && m.tokenTo + 1 === s.tokenTo) return true;
+  if (isDash(next) && next.spaceBefore) return true;
   return next.text === "," && tokens[m.tokenTo + 1]?.kind === "num" && tokens[m.tokenTo + 2]?.kind === "word";
+}
+
+/** Whether an indicator cue of the catalogue starts at token `k` ("Kazakhstan's | GDP"). */
+function cueStartsAt(tokens: Token[], k: number, rules: CompiledRules): boolean {
+  const t = tokens[k];
+  if (!t) return false;
+  for (const c of rules.sets.cues.candidates(t, rules.env)) if (matchAt(c.pattern, tokens, k, tokens.length, rules.env)) return true;
+  return false;
 }
 
 /** Whether an indicator cue of the catalogue ends right before token `k` ("ВВП | Казахстана"). */

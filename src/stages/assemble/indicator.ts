@@ -56,7 +56,10 @@ export function chooseIndicator(
     else if (cc < qc) place = 0.55 ** (qc - cc);
     else place = 0.25;
     // another number between the cue and this one: the cue is more likely that number's
-    const between = quantities.some((o) => o !== q && (before ? o.tokenFrom >= c.tokenTo && o.tokenTo <= q.tokenFrom : o.tokenFrom >= q.tokenTo && o.tokenTo <= c.tokenFrom));
+    // so is a cue after this number that another number follows as close ("trade by 8.7% and transport by 8.1%")
+    const between =
+      quantities.some((o) => o !== q && (before ? o.tokenFrom >= c.tokenTo && o.tokenTo <= q.tokenFrom : o.tokenFrom >= q.tokenTo && o.tokenTo <= c.tokenFrom)) ||
+      (!before && quantities.some((o) => o !== q && o.tokenFrom >= c.tokenTo && o.tokenFrom - c.tokenTo <= d && clauseIndexOf(clauses, o.tokenFrom) === cc));
     const proximity = 1 / (1 + d / 8);
     for (const r of c.rules) {
       if (headOfNext && r.weight < 1) continue;

@@ -205,7 +205,9 @@ export function assemble(
           cue = choice.cue;
           cueRule = choice.rule?.id ?? null;
           // "в строительстве рост составил 18,4%, в сельском хозяйстве – 3,2%": a list of changes goes on with its own subjects
-          if (previous && measure === "level" && continuesChange(q, previous, tokens, rules) && (dashAt(tokens, q.tokenFrom - 1) || dashAt(tokens, q.tokenFrom - 2))) {
+          // so does "…, trade by 8.7%": the change preposition without a change word of its own
+          const changeBy = q.preposition !== null && rules.measures.changePrepositions.has(q.preposition);
+          if (previous && measure === "level" && continuesChange(q, previous, tokens, rules) && (changeBy || dashAt(tokens, q.tokenFrom - 1) || dashAt(tokens, q.tokenFrom - 2))) {
             measure = "change";
             m.direction = previous.change?.direction ?? null;
             used.push("measures.list_continuation");

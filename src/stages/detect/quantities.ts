@@ -135,14 +135,13 @@ function typeOf(u: UnitRule): MentionType {
   }
 }
 
-const GOVERNING = new Set(["на", "в", "во", "до"]);
 const NO_QUALIFIERS: never[] = [];
 
-/** The qualifier ending right before token `end` ("свыше", "не менее"), skipping one governing preposition. */
+/** The qualifier ending right before token `end` ("свыше", "не менее"), skipping one governing preposition (qualifiers.yaml: governing). */
 function qualifierBefore(tokens: Token[], end: number, floor: number, rules: CompiledRules): { q: Qualifier; span: Span; rule: string; from: number } | null {
   for (let skip = 0; skip <= 1; skip++) {
     const e = end - skip;
-    if (skip === 1 && !GOVERNING.has(tokenAt(tokens, e)?.norm ?? "")) continue;
+    if (skip === 1 && !rules.qualifierGoverning.has(tokenAt(tokens, e)?.norm ?? "")) continue;
     // a qualifier ending at e ends with the word before e: only those are tried, longest first
     const last = tokens[e - 1];
     if (!last || e - 1 < floor) continue;
@@ -317,12 +316,18 @@ function quantityFrom(
 ): Quantity | null {
   const limit = s.tokenTo;
   let from = symbol ? i : num.from;
+  const start = from;
   let to = num.to;
   let amount = num.value;
   let upper: Exact | null = null;
   const used = [...num.rules];
   let transitionFirst: Quantity | null = null;
-  const prep = tokens[from - 1]?.norm ?? null;
+  // the word that governs the number stands before its qualifier where the language puts one between
+  // ("by nearly 5%"), and before a filler ("by only 0.4%")
+  const qual = qualifierBefore(tokens, from, s.tokenFrom, rules);
+  let governs = qual !== null && qual.span.end === tokens[from - 1].end ? qual.from - 1 : from - 1;
+  if (governs > s.tokenFrom && rules.numberFillers.has(tokens[governs].norm)) governs--;
+  const prep = tokens[governs]?.norm ?? null;
 
   // ranges: "50–70 млн", "от 2 до 3 млрд"; transitions: "с 27 до 20" (numerals.yaml: ranges, transitions)
   const grammar = rules.numberGrammar;
@@ -397,7 +402,8 @@ function quantityFrom(
     duration: unit?.type === "duration",
     sign: num.sign,
     numberKind: num.kind,
-    preposition: upper && opens ? prep : tokens[from - 1]?.norm ?? null,
+    // the governing word found above, unless the span now starts elsewhere (a transition's second value, a unit's preposition)
+    preposition: (upper && opens) || from === start ? prep : (tokens[from - 1]?.norm ?? null),
     hasScale: num.scales.length > 0,
     rules: unit ? [...used, unit.id] : used,
   });

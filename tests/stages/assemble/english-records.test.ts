@@ -119,5 +119,27 @@ describe("records: English articles", () => {
     // ranks: "3rd place" (the suffix glued to the digits), "ranks first" (a rank verb, no rank noun)
     ["The Abai region took 3rd place in terms of investment in 2024.", [{ value: "3rd place", indicator: "investment", measure: "rank", amount: 3, unit: "place", territory: "KZ-10" }]],
     ["The Turkistan region ranks first in the country in terms of investment.", [{ value: "first", indicator: "investment", measure: "rank", amount: 1, unit: "place", territory: "KZ-61" }]],
+    // a list of changes written with "by" alone; a cue after a number that another number follows is that number's;
+    // "by only 0.4%" (a filler) and "by nearly 5%" (a qualifier) are still "by"
+    [
+      "In the Abai region construction expanded by 13.2%, trade by 8.7% and transport by 8.1%, while mining output rose by only 0.4%.",
+      [
+        { value: "13.2%", indicator: "construction", measure: "change", direction: "up", amount: 13.2, unit: "percent", territory: "KZ-10" },
+        { value: "8.7%", indicator: "trade", measure: "change", direction: "up", amount: 8.7, unit: "percent", territory: "KZ-10" },
+        { value: "8.1%", indicator: "transport", measure: "change", direction: "up", amount: 8.1, unit: "percent", territory: "KZ-10" },
+        { value: "0.4%", indicator: "industrial_output", measure: "change", direction: "up", amount: 0.4, unit: "percent", territory: "KZ-10" },
+      ],
+    ],
+    ["Exports of the Abai region grew by nearly 5% in 2024.", [{ value: "5%", indicator: "exports", measure: "change", qualifier: "almost", amount: 5, unit: "percent", territory: "KZ-10" }]],
+    // "growth of 3.5%": a change noun asserted by "of"
+    ["The Karaganda region reported industrial growth of 3.5%.", [{ value: "3.5%", indicator: "industrial_output", measure: "change", direction: "up", amount: 3.5, unit: "percent", territory: "KZ-35" }]],
+    // "ASTANA –" is where the report was filed; "Kazakhstan's economy" is what it is about
+    [
+      "ASTANA – Kazakhstan's economy grew by 4.8% in 2024. Gross domestic product reached 135 trillion tenge.",
+      [
+        { value: "4.8%", indicator: "gdp", measure: "change", amount: 4.8, unit: "percent", territory: "KZ" },
+        { value: "135 trillion tenge", indicator: "gdp", measure: "level", amount: 135e12, unit: "KZT", territory: "KZ" },
+      ],
+    ],
   ])("%s", (text, want) => check(text, want));
 });
