@@ -182,6 +182,8 @@ export interface CompiledRules {
     respectively: Set<string>;
     /** A comparative right after the number makes it a change without a change preposition ("12% higher"). */
     comparativeAlone: boolean;
+    /** Change verbs that make the number right after them the change ("rose 12%"). */
+    changeVerbsAlone: Set<string>;
     bases: Array<NamedPattern & { base: string }>;
   };
   indicators: Map<string, IndicatorDef>;
@@ -453,6 +455,7 @@ export function compile(loaded: LoadedRules): CompiledRules {
     asserting: new Set(mAll("asserting").map(normWord)),
     respectively: new Set(mAll("respectively").map(normWord)),
     comparativeAlone: measureFiles.some((f) => f.data.comparative_alone),
+    changeVerbsAlone: new Set(mAll("change_verbs_alone").map(normWord)),
     bases: measureFiles.flatMap((f) =>
       f.data.bases.flatMap((b) => b.patterns.map((p) => ({ id: `${f.name}.${b.id}`, base: b.base, pattern: parsePattern(p) }))),
     ),

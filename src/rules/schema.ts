@@ -161,6 +161,8 @@ function build(z: typeof Zod) {
       respectively: z.array(z.string().min(1)).default([]),
       // "12% higher than a year earlier": a comparative right after the number makes it a change with no preposition before it
       comparative_alone: z.boolean().default(false),
+      // "exports rose 12%": change verbs that make the number right after them the change, with no preposition
+      change_verbs_alone: z.array(z.string().min(1)).default([]),
       // "ranks first", "ranked 3rd": an ordinal right after one of these words is a rank with no rank noun after it
       rank_verbs: z.array(z.string().min(1)).default([]),
       // "чем в прошлом году", "than a year earlier": a period a few words after one of these is the base of a comparison

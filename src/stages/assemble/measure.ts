@@ -79,9 +79,11 @@ export function measureOf(q: Quantity, tokens: Token[], clause: Clause, others: 
   if (share && (q.type === "percent" || q.type === "ratio")) return { measure: "share", direction: null, base: null, rules: [share.id] };
 
   const isPercentIndex = (q.unit === "percent" && q.amount && q.amount.n >= 100n * q.amount.d) === true;
-  if (dirWord && changeBy) {
+  // "exports rose 12%": where the language writes no preposition, a change verb right before the number
+  const verbAlone = dirWord !== null && dirWord.end === q.tokenFrom && m.changeVerbsAlone.has(tokens[q.tokenFrom - 1].norm);
+  if (dirWord && (changeBy || verbAlone)) {
     if (isPercentIndex) return { measure: "level", direction: null, base: null, rules: [...used, "measures.index_as_growth"] };
-    return { measure: "change", direction, base, rules: [...used, "measures.change_by"] };
+    return { measure: "change", direction, base, rules: [...used, changeBy ? "measures.change_by" : "measures.change_verb"] };
   }
   // "рост составил 7%": a change noun asserted of this number
   const noun = lastMatch(m.changeNouns, tokens, from, q.tokenFrom, rules);

@@ -141,5 +141,16 @@ describe("records: English articles", () => {
         { value: "135 trillion tenge", indicator: "gdp", measure: "level", amount: 135e12, unit: "KZT", territory: "KZ" },
       ],
     ],
+    // "rose 12%" with no "by" (measures.yaml change_verbs_alone); "exceeded" is a threshold, not a change
+    [
+      "Retail trade turnover in the Zhambyl region grew 7.2% year-on-year, and coal output slumped 4%.",
+      [
+        { value: "7.2%", indicator: "trade", measure: "change", direction: "up", amount: 7.2, unit: "percent", territory: "KZ-31" },
+        { value: "4%", indicator: "production", measure: "change", direction: "down", amount: -4, unit: "percent", territory: "KZ-31" },
+      ],
+    ],
+    ["Exports of the Zhambyl region exceeded 5 billion dollars.", [{ value: "5 billion dollars", indicator: "exports", measure: "level", qualifier: "over", amount: 5e9, unit: "USD", territory: "KZ-31" }]],
+    // a currency code glued to the number
+    ["Tax revenues of the Zhambyl region amounted to KZT1.2 trillion in 2024.", [{ value: "KZT1.2 trillion", indicator: "tax_revenue", measure: "level", amount: 1.2e12, unit: "KZT", territory: "KZ-31" }]],
   ])("%s", (text, want) => check(text, want));
 });

@@ -38,6 +38,8 @@ describe("English numbers (rules/en, compromise for number words)", () => {
     ["Forty-two thousand tonnes of grain and twenty-five plants.", [["Forty-two thousand tonnes", "42000", "t", "exact", "quantity"], ["twenty-five", "25", null, "exact", "number"]]],
     // currency codes either side of the number
     ["Exports reached KZT 950 billion, or 950 billion KZT; CNY 12 mln and US$ 1.5 billion came too.", [["KZT 950 billion", "950000000000", "KZT", "exact", "money"], ["950 billion KZT", "950000000000", "KZT", "exact", "money"], ["CNY 12 mln", "12000000", "CNY", "exact", "money"], ["US$ 1.5 billion", "1500000000", "USD", "exact", "money"]]],
+    // a currency code glued to the number is its unit; other letters glued to digits make an identifier
+    ["Revenue was KZT1.2 trillion; the A320 and id=42 are no figures.", [["KZT1.2 trillion", "1200000000000", "KZT", "exact", "money"]]],
     ["Exports rose three times, output increased twofold.", [["three times", "3", "times", "exact", "ratio"], ["twofold", "2", "times", "exact", "ratio"]]],
     // ranges
     ["Prices rose 5-7%.", [["5-7%", "5", "percent", "exact", "percent"]]],
