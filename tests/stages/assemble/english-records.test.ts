@@ -150,6 +150,8 @@ describe("records: English articles", () => {
       ],
     ],
     ["Exports of the Zhambyl region exceeded 5 billion dollars.", [{ value: "5 billion dollars", indicator: "exports", measure: "level", qualifier: "over", amount: 5e9, unit: "USD", territory: "KZ-31" }]],
+    // "produced" with the product after the figure
+    ["Akmola oblast produced 5.4 million tonnes of grain in 2024.", [{ value: "5.4 million tonnes", indicator: "production", measure: "level", amount: 5.4e6, unit: "t", territory: "KZ-11" }]],
     // a currency code glued to the number
     ["Tax revenues of the Zhambyl region amounted to KZT1.2 trillion in 2024.", [{ value: "KZT1.2 trillion", indicator: "tax_revenue", measure: "level", amount: 1.2e12, unit: "KZT", territory: "KZ-31" }]],
   ])("%s", (text, want) => check(text, want));
