@@ -205,6 +205,10 @@ export interface CompiledRules {
   elsewhereWords: Set<string>;
   /** Endings of a country reference's first word that make it the country's figure ("среднереспубликанского"). */
   countryEndings: string[];
+  /** Words that join places into a list ("Темиртау, Шахтинск, Абай и Балхаш"): none of them is a record's place. */
+  listJoiners: Set<string>;
+  /** Words that may follow a scaled number whose currency was left out ("в 3 млрд и 75 млн"). */
+  ellipsisFollowers: Set<string>;
   /** Lookups every token would repeat, kept per word form. */
   forms: {
     /** The number word (cardinal, ordinal, multiplier, fraction) a form is, or null. */
@@ -503,6 +507,7 @@ export function compile(loaded: LoadedRules): CompiledRules {
   const locativeWords = new Set<string>();
   const elsewhereWords = new Set<string>();
   const countryEndings: string[] = [];
+  const listJoiners = new Set<string>();
   const addName = (f: RuleFile, path: (string | number)[], form: string, e: Omit<GazetteerEntry, "seq">) => {
     const seq = seqOf(form);
     if (seq.length === 0) return;
@@ -551,6 +556,7 @@ export function compile(loaded: LoadedRules): CompiledRules {
     d.references.locative.forEach((w) => locativeWords.add(normWord(w)));
     d.references.elsewhere.forEach((w) => elsewhereWords.add(normWord(w)));
     countryEndings.push(...d.references.country_endings.map(normWord));
+    d.references.list_joiners.forEach((w) => listJoiners.add(normWord(w)));
   }
   // "Almaty's", "the Almaty region's": every name with its last word in the possessive, where a file
   // lists the endings and no name is already written so
@@ -666,6 +672,8 @@ export function compile(loaded: LoadedRules): CompiledRules {
     locativeWords,
     elsewhereWords,
     countryEndings,
+    listJoiners,
+    ellipsisFollowers: new Set(unitFiles.flatMap((f) => f.data.ellipsis_followers.map(normWord))),
     forms: {
       numeral: new FormMemo((norm) => numerals.get(norm) ?? null),
       numberLike: new FormMemo(numberLike),

@@ -63,6 +63,8 @@ function build(z: typeof Zod) {
           })
           .strict(),
       ),
+      // "в 3 млрд и 75 млн": words that may follow a scaled number whose currency was left out (it takes the one named before)
+      ellipsis_followers: z.array(z.string().min(1)).default([]),
     })
     .strict();
 
@@ -275,9 +277,10 @@ function build(z: typeof Zod) {
           locative: z.array(z.string()).default([]),
           elsewhere: z.array(z.string()).default([]),
           country_endings: z.array(z.string()).default([]),
+          list_joiners: z.array(z.string()).default([]),
         })
         .strict()
-        .default({ region: [], centre: [], city: [], country: [], city_cues: [], akim_cues: [], locative: [], elsewhere: [], country_endings: [] }),
+        .default({ region: [], centre: [], city: [], country: [], city_cues: [], akim_cues: [], locative: [], elsewhere: [], country_endings: [], list_joiners: [] }),
     })
     .strict();
 

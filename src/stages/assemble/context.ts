@@ -263,15 +263,15 @@ export function comparisonBases(periods: PeriodMention[], tokens: Token[], rules
 }
 
 /** Place mentions that are items of a list of places ("Темиртау, Шахтинск, Абай и Балхаш"): none of them is the record's place. */
-export function listedPlaces(mentions: TerritoryMention[], tokens: Token[]): Set<TerritoryMention> {
+export function listedPlaces(mentions: TerritoryMention[], tokens: Token[], rules: CompiledRules): Set<TerritoryMention> {
   const out = new Set<TerritoryMention>();
   for (let k = 1; k < mentions.length; k++) {
     const a = mentions[k - 1];
     const b = mentions[k];
     if (a.type !== "place" || b.type !== "place" || a.sentence !== b.sentence) continue;
-    // only commas, "и", and other names (not in the gazetteer) between them
+    // only commas, a list's joiner ("и": territories.yaml list_joiners), and other names (not in the gazetteer) between them
     const between = tokens.slice(a.tokenTo, b.tokenFrom);
-    if (between.length <= 4 && between.every((t) => t.norm === "," || t.norm === "и" || (t.kind === "word" && t.text !== t.norm))) {
+    if (between.length <= 4 && between.every((t) => t.norm === "," || rules.listJoiners.has(t.norm) || (t.kind === "word" && t.text !== t.norm))) {
       out.add(a);
       out.add(b);
     }

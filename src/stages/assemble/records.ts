@@ -74,7 +74,7 @@ export function assemble(
     periods.filter((p) => !bases.has(p)),
     sentences,
   );
-  const listed = listedPlaces(territories, tokens);
+  const listed = listedPlaces(territories, tokens, rules);
   const focus = new TerritoryFocus(main, rules);
   let fact = 0;
   // each layer is in text order: walk them sentence by sentence

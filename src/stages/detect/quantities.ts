@@ -484,13 +484,11 @@ function changedTo(q: Quantity, tokens: Token[], s: Sentence, rules: CompiledRul
   return false;
 }
 
-const FUNCTION_WORDS = new Set(["в", "и", "а", "на", "за", "из", "по", "до", "от", "с", "к", "у", "или", "что", "при", "а", "но", "приходится", "составляет", "составил", "составила", "ежегодно", "ежемесячно"]);
-
-/** A scaled number with no unit and no noun after it ("… и 75 млн.", "316 млн (около …)"). */
-function isElliptical(q: Quantity, tokens: Token[], s: Sentence): boolean {
+/** A scaled number with no unit and no noun after it ("… и 75 млн.", "316 млн (около …)"; units.yaml: ellipsis_followers). */
+function isElliptical(q: Quantity, tokens: Token[], s: Sentence, rules: CompiledRules): boolean {
   if (q.type !== "number" || !q.hasScale || q.amount === null) return false;
   const next = tokens[q.tokenTo];
-  return !next || q.tokenTo >= s.tokenTo || next.kind !== "word" || FUNCTION_WORDS.has(next.norm);
+  return !next || q.tokenTo >= s.tokenTo || next.kind !== "word" || rules.ellipsisFollowers.has(next.norm);
 }
 
 export const quantitiesStage: Stage = {
@@ -514,7 +512,7 @@ export function detectQuantities(doc: AnnotatedDocument, rules: CompiledRules, r
     if (s.chrome || !s.anchored) return;
     for (const q of findQuantities(doc.text, tokens, s, si, blocked, rules, readNumber)) {
       if (q.type === "money" && q.unit) lastMoney = { unit: q.unit, paragraph: s.paragraph };
-      else if (lastMoney && lastMoney.paragraph === s.paragraph && isElliptical(q, tokens, s)) {
+      else if (lastMoney && lastMoney.paragraph === s.paragraph && isElliptical(q, tokens, s, rules)) {
         // "в 3 млрд и 75 млн": the currency named just before goes on
         q.type = "money";
         q.unit = lastMoney.unit;

@@ -150,6 +150,14 @@ describe("records: English articles", () => {
       ],
     ],
     ["Exports of the Zhambyl region exceeded 5 billion dollars.", [{ value: "5 billion dollars", indicator: "exports", measure: "level", qualifier: "over", amount: 5e9, unit: "USD", territory: "KZ-31" }]],
+    // a scaled number whose currency was left out takes the one named before it (units.yaml: ellipsis_followers)
+    [
+      "Investment in the Abai region reached 3 billion tenge in 2023 and 2.5 billion in 2024.",
+      [
+        { value: "3 billion tenge", indicator: "investment", amount: 3e9, unit: "KZT", territory: "KZ-10", period: "2023-01-01..2023-12-31 actual" },
+        { value: "2.5 billion", indicator: "investment", amount: 2.5e9, unit: "KZT", territory: "KZ-10", period: "2024-01-01..2024-12-31 actual" },
+      ],
+    ],
     // "produced" with the product after the figure
     ["Akmola oblast produced 5.4 million tonnes of grain in 2024.", [{ value: "5.4 million tonnes", indicator: "production", measure: "level", amount: 5.4e6, unit: "t", territory: "KZ-11" }]],
     // a currency code glued to the number
