@@ -158,6 +158,8 @@ export interface CompiledRules {
   yearBefore: Set<string>;
   /** A year right after a month name ("September 2025") is a date of the article's time too. */
   yearAfterMonth: boolean;
+  /** A period right after the figure is its own, before one earlier in the sentence ("2.5 billion in 2024"). */
+  periodAfterFigure: boolean;
   /** Words before a year that make it a target ("до 2030 года"), not the article's time. */
   targetBefore: Set<string>;
   measures: {
@@ -654,6 +656,7 @@ export function compile(loaded: LoadedRules): CompiledRules {
     yearJoiners,
     yearBefore,
     yearAfterMonth: periodFiles.some((f) => f.data.year_after_month),
+    periodAfterFigure: periodFiles.some((f) => f.data.period_after_figure),
     targetBefore,
     periods,
     planCues,

@@ -141,6 +141,8 @@ function build(z: typeof Zod) {
       year_joiners: z.array(z.string().min(1)).default([]),
       year_before: z.array(z.string().min(1)).default([]),
       year_after_month: z.boolean().default(false),
+      // "2.5 billion in 2024": a period right after the figure is its own, before one earlier in the sentence
+      period_after_figure: z.boolean().default(false),
       target_before: z.array(z.string().min(1)).default([]),
     })
     .strict();

@@ -218,13 +218,16 @@ export function periodFor(
   sentenceIndex: number,
   periods: SentencePeriods,
   /** Where the quantity stands among numbers joined by "и" ("1,2 и 1,5 трлн тенге"), if it does. */
-  joined?: { index: number; size: number },
+  joined?: { index: number; size: number } | undefined,
+  /** A period right after the figure comes first (periods.yaml: period_after_figure; "2.5 billion in 2024"). */
+  afterFirst = false,
 ): PeriodValue | null {
   const own = periods.of(sentenceIndex);
   const back = own.find((p) => p.refersBack && p.tokenFrom === tokenTo);
   if (back) return toValue(back, false);
+  const right = afterFirst ? own.find((p) => !p.refersBack && p.tokenFrom === tokenTo) : undefined;
   const before = own.filter((p) => p.tokenTo <= tokenFrom).pop();
-  const chosen = before ?? own.find((p) => !p.refersBack && p.tokenFrom >= tokenFrom);
+  const chosen = right ?? before ?? own.find((p) => !p.refersBack && p.tokenFrom >= tokenFrom);
   // "в 2023 и 2024 годах составили 1,2 и 1,5 трлн тенге": as many years as joined numbers, in order
   if (chosen?.each && joined && joined.size === chosen.each.length) {
     const year = chosen.each[joined.index];

@@ -228,7 +228,7 @@ export function assemble(
       let amount = q.amount as Exact;
       if (measure === "change" && m.direction === "down" && q.unit !== "times" && amount.n > 0n) amount = neg(amount);
       // a plan does not inherit a past period from an earlier sentence
-      const own = periodFor(q.tokenFrom, q.tokenTo, si, recordPeriods, joined.get(q.tokenFrom));
+      const own = periodFor(q.tokenFrom, q.tokenTo, si, recordPeriods, joined.get(q.tokenFrom), rules.periodAfterFigure);
       const plan = planOnly(tokens, clause, rules);
       // (a carried plan or target goes on: "До 2030 года ... реализовать 45 проектов. Будет создано 10 тыс. рабочих мест.")
       const period = own && !(own.inferred && own.kind === "actual" && own.span && plan && !recordPeriods.of(si).some((p) => p.start === own.span!.start)) ? own : plan ?? own;
