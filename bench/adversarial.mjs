@@ -46,6 +46,8 @@ const shapes = [
   // a figure with a place and a period in every sentence: in one paragraph, and each in its own
   ["statements.txt", (n) => statements(n / 20).join(" ")],
   ["statement-paragraphs.txt", (n) => statements(n / 20).join("\n\n")],
+  // English: compromise reads number words; given a whole text at once it took minutes (500 KB: 160 s)
+  ["english.txt", (n) => "Exports of the Abai region grew by 5.2% to 1.3 billion dollars in 2024, and twenty-five new plants were opened. ".repeat(n / 22)],
   ["nested-divs.html", (n) => `<html><body>${"<div>".repeat(n / 40)}<p>Инвестиции составили 5 млрд тенге.</p>${"</div>".repeat(n / 40)}</body></html>`],
   ["open-spans.html", (n) => `<html><body><p>Инвестиции составили 5 млрд тенге.</p>${"<span>".repeat(n / 40)}x</body></html>`],
   ["flat-page.html", (n) => `<html><body>${"<p>Инвестиции в Алматы составили 5 млрд тенге.</p>".repeat(n / 10)}</body></html>`],

@@ -1,5 +1,6 @@
 import { tokenize } from "../stages/segment/tokens.js";
 import { fromNumber, parseExact, type Exact } from "../numbers/exact.js";
+import { isCardinalWord } from "../numbers/cardinal-words.js";
 import { parsePattern, type Pattern, type PatternEnv } from "./pattern.js";
 import { AnchoredPatternSet, PatternSet, patternSetOf } from "./pattern-set.js";
 import { FormMemo } from "./lexicon.js";
@@ -125,6 +126,8 @@ export interface CompiledRules {
   ordinalSuffixes: Set<string>;
   /** Ordinal suffixes written right after the digits ("3rd", "21st"). */
   gluedOrdinalSuffixes: Set<string>;
+  /** Words inside a number written in words, after its first cardinal ("two hundred": "hundred"). */
+  numberWordParts: Set<string>;
   /**
    * How numbers combine (numerals.yaml): a range opened by a word ("от 2 до 3
    * млрд") or a dash ("50–70 млн"); a transition, two values ("с 27 до 20",
@@ -326,6 +329,7 @@ export function compile(loaded: LoadedRules): CompiledRules {
   const scaleAbbreviations = new Map<string, Scale>();
   const ordinalSuffixes = new Set<string>();
   const gluedOrdinalSuffixes = new Set<string>();
+  const numberWordParts = new Set<string>();
   const numberGrammar: CompiledRules["numberGrammar"] = { rangeOpen: new Set(), rangeTo: new Set(), transitionFrom: new Set(), transitionTo: new Set(), joiners: new Set() };
   for (const f of numeralFiles) {
     const d = f.data;
@@ -365,6 +369,7 @@ export function compile(loaded: LoadedRules): CompiledRules {
     });
     d.ordinal_suffixes.forEach((s) => ordinalSuffixes.add(normWord(s)));
     d.glued_ordinal_suffixes.forEach((s) => gluedOrdinalSuffixes.add(normWord(s)));
+    d.number_word_parts.forEach((s) => numberWordParts.add(normWord(s)));
   }
 
   const units: UnitRule[] = [];
@@ -603,7 +608,7 @@ export function compile(loaded: LoadedRules): CompiledRules {
   // "twenty-five", "forty-two": one token (a word with inner hyphens) whose parts are cardinals; the
   // language's number reader reads its value (English: compromise), and here it is a number word
   const isCardinal = (part: string) => numerals.get(part)?.kind === "cardinal";
-  const compoundCardinal = (norm: string) => norm.includes("-") && norm.split("-").every(isCardinal);
+  const compoundCardinal = (norm: string) => norm.includes("-") && isCardinalWord(norm, isCardinal);
   /** Digits, a number word or a scale word: what makes a paragraph hold a number. */
   const numberLike = (norm: string, kind: Token["kind"]) => kind === "num" || (kind === "word" && (numerals.has(norm) || scales.has(norm) || compoundCardinal(norm)));
   // what a money symbol or currency code written before the number starts with ("$", "us" of "US$", "kzt")
@@ -640,6 +645,7 @@ export function compile(loaded: LoadedRules): CompiledRules {
     scaleAbbreviations,
     ordinalSuffixes,
     gluedOrdinalSuffixes,
+    numberWordParts,
     numberGrammar,
     units,
     unitIndex,

@@ -37,6 +37,7 @@ function build(z: typeof Zod) {
       vague: z.array(z.object({ id, forms: words }).strict()).default([]),
       ordinal_suffixes: z.array(z.string()).default([]),
       glued_ordinal_suffixes: z.array(z.string()).default([]),
+      number_word_parts: z.array(z.string().min(1)).default([]),
       ranges: z.object({ open: z.array(z.string().min(1)).default([]), to: z.array(z.string().min(1)).default([]) }).strict().default({ open: [], to: [] }),
       transitions: z.object({ from: z.array(z.string().min(1)).default([]), to: z.array(z.string().min(1)).default([]) }).strict().default({ from: [], to: [] }),
       joiners: z.array(z.string().min(1)).default([]),

@@ -5,6 +5,7 @@ import type { CompiledRules } from "../../rules/compile.js";
 import { parseNumber, type DigitGrouping, type NumberSyntax } from "../../numbers/parse.js";
 import { fromNumber } from "../../numbers/exact.js";
 import type { Token } from "../segment/tokens.js";
+import { isCardinalWord } from "../../numbers/cardinal-words.js";
 import { detectQuantities, type NumberReader } from "./quantities.js";
 
 /**
@@ -37,39 +38,50 @@ interface WordNumber {
   value: number;
 }
 
-/** The first token starting at or after UTF-16 offset `at` (tokens are in text order). */
-function tokenFrom(tokens: Token[], at: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].start < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /**
- * The numbers compromise finds written in words, keyed by their first token.
- * Its spans include punctuation around the words ("three,"), and its values
- * the scale words after them ("two hundred million"): each is cut to its
- * number words, the scale words are read from the rules as after digits.
+ * The numbers written in words, keyed by their first token: runs of words
+ * that start with a cardinal ("two", "forty-two") and go on over cardinals,
+ * the rules' `number_word_parts` ("hundred") and a joiner between a part and a
+ * cardinal ("two hundred and fifty"), up to a scale word (read from the rules
+ * afterwards, as after digits). compromise reads each run's value from the
+ * run's text alone: given a whole article it took seconds (80 KB in 2.9 s);
+ * a run takes a fraction of a millisecond.
  */
 export function wordNumbers(text: string, tokens: Token[], rules: CompiledRules): Map<number, WordNumber> {
   const found = new Map<number, WordNumber>();
-  const isScale = (t: Token) => rules.scales.has(t.norm) || rules.scaleAbbreviations.has(t.norm);
-  for (const m of compromise()(text).numbers().json({ offset: true })) {
-    const from = tokenFrom(tokens, m.offset.start);
-    const end = m.offset.start + m.offset.length;
-    let to = from;
-    while (to < tokens.length && tokens[to].end <= end && tokens[to].kind === "word" && !isScale(tokens[to])) to++;
-    if (to === from) continue;
-    // with a scale word inside its span, compromise's value includes it: the words alone are read again
-    const scaled = to < tokens.length && tokens[to].end <= end;
-    const value = scaled ? compromise()(text.slice(tokens[from].start, tokens[to - 1].end)).numbers().json({ offset: true })[0]?.number?.num : m.number?.num;
-    if (typeof value === "number" && Number.isFinite(value) && value >= 0) found.set(from, { to, value });
+  const cardinal = (t: Token | undefined) => t !== undefined && t.kind === "word" && isCardinalWord(t.norm, rules.env.isCardinal);
+  const parts = rules.numberWordParts;
+  for (let i = 0; i < tokens.length; i++) {
+    if (!cardinal(tokens[i])) continue;
+    let to = i + 1;
+    for (;;) {
+      const t = tokens[to];
+      if (t === undefined) break;
+      if (cardinal(t) || (t.kind === "word" && parts.has(t.norm))) to++;
+      // "two hundred and fifty" ("two and three" are two numbers)
+      else if (rules.numberGrammar.joiners.has(t.norm) && parts.has(tokens[to - 1].norm) && cardinal(tokens[to + 1])) to += 2;
+      else break;
+    }
+    const value = wordsValue(text.slice(tokens[i].start, tokens[to - 1].end));
+    if (value !== null) found.set(i, { to, value });
+    i = to - 1;
   }
   return found;
+}
+
+/** Values of number-word runs already read, by their text ("twenty-five" comes again and again): a pure function's memo, bounded. */
+const read = new Map<string, number | null>();
+const READ_LIMIT = 10_000;
+
+/** The value compromise reads in a run of number words, or null. */
+function wordsValue(words: string): number | null {
+  const known = read.get(words);
+  if (known !== undefined) return known;
+  const v = compromise()(words).numbers().json({ offset: true })[0]?.number?.num;
+  const value = typeof v === "number" && Number.isFinite(v) && v >= 0 ? v : null;
+  if (read.size >= READ_LIMIT) read.clear();
+  read.set(words, value);
+  return value;
 }
 
 /** English digits: "838", "1,234,567" (a comma before each group of three), "8.3", "1,234.5" (a point before decimals). */

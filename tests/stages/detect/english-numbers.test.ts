@@ -34,6 +34,8 @@ describe("English numbers (rules/en, compromise for number words)", () => {
     // number words, read by compromise; a counted noun of the catalogue after the number; multiples
     ["Two hundred new schools were built.", [["Two hundred new schools", "200", "count", "exact", "count"]]],
     ["Twelve thousand people attended.", [["Twelve thousand", "12000", null, "exact", "number"]]],
+    // a run of number words is one number ("two hundred and fifty"); "two and three" are two
+    ["Two hundred and fifty schools, two and three plants, one hundred twenty-five jobs.", [["Two hundred and fifty schools", "250", "count", "exact", "count"], ["two", "2", null, "exact", "number"], ["three", "3", null, "exact", "number"], ["one hundred twenty-five jobs", "125", "count", "exact", "count"]]],
     // number words joined by a hyphen: one number, with the scale after it (not "thousand tonnes", 1,000 t)
     ["Forty-two thousand tonnes of grain and twenty-five plants.", [["Forty-two thousand tonnes", "42000", "t", "exact", "quantity"], ["twenty-five", "25", null, "exact", "number"]]],
     // currency codes either side of the number
