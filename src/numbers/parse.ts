@@ -33,12 +33,6 @@ export interface NumberSyntax {
   words: (tokens: Token[], i: number, limit: number, rules: CompiledRules) => { to: number; value: Exact; rules: string[] } | null;
 }
 
-/** Whether the word is a money unit's symbol of one token ("KZT" where the rules list it among the symbols). */
-function isMoneySymbol(t: Token, rules: CompiledRules): boolean {
-  for (const u of rules.unitIndex.get(t.norm) ?? []) if (u.type === "money" && u.symbols.some((s) => s.length === 1 && s[0] === t.norm)) return true;
-  return false;
-}
-
 /**
  * Digits at token i, grouped as `grouping` says, with a sign glued before
  * them. Not digits of a name ("COVID-19"), an identifier ("id=42") or a date
@@ -52,7 +46,7 @@ export function readDigits(tokens: Token[], i: number, limit: number, text: stri
   if (prev && !t.spaceBefore && prev.text === "-" && !prev.spaceBefore && tokens[i - 2]?.kind === "word") return null;
   // digits glued to letters or URL punctuation are part of an identifier ("D0%BE", "id=42", "/2024/"),
   // but for a currency code written before the number ("KZT1.2 trillion": a money unit's symbol)
-  if (prev && !t.spaceBefore && ((prev.kind === "word" && !isMoneySymbol(prev, rules)) || GLUED.has(prev.text))) return null;
+  if (prev && !t.spaceBefore && ((prev.kind === "word" && !rules.moneySymbols.has(prev.norm)) || GLUED.has(prev.text))) return null;
   // the minutes of a time, the later parts of a date: "10:30", "14.06.2024" (the number before is glued too)
   if (prev && !t.spaceBefore && (prev.text === ":" || prev.text === ".") && !prev.spaceBefore && tokens[i - 2]?.kind === "num") return null;
   // dates and times: 14.06.2024, 10:30

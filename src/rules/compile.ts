@@ -138,6 +138,8 @@ export interface CompiledRules {
   units: UnitRule[];
   /** Unit entries keyed by the first norm of any of their sequences. */
   unitIndex: Map<string, UnitRule[]>;
+  /** Money symbols of one token, by norm ("$", "₸", and "kzt" where a currency code is listed among the symbols). */
+  moneySymbols: Set<string>;
   qualifiers: QualifierRule[];
   /** The qualifiers by the last word of their form, longest forms first (as in `qualifiers`). */
   qualifiersByLast: Map<string, QualifierRule[]>;
@@ -288,6 +290,11 @@ function languageFolders(dir: string): string[] {
     .sort();
 }
 
+/** The normal forms of words from rule files' lists, as one set. */
+function wordSet(lists: string[][]): Set<string> {
+  return new Set(lists.flat().map(normWord));
+}
+
 export function compile(loaded: LoadedRules): CompiledRules {
   const errors: RuleError[] = [];
   const need = <K extends Parameters<typeof filesOf>[1]>(kind: K) => {
@@ -328,17 +335,8 @@ export function compile(loaded: LoadedRules): CompiledRules {
   const scales = new Map<string, Scale>();
   const scaleAbbreviations = new Map<string, Scale>();
   const ordinalSuffixes = new Set<string>();
-  const gluedOrdinalSuffixes = new Set<string>();
-  const numberWordParts = new Set<string>();
-  const numberGrammar: CompiledRules["numberGrammar"] = { rangeOpen: new Set(), rangeTo: new Set(), transitionFrom: new Set(), transitionTo: new Set(), joiners: new Set() };
   for (const f of numeralFiles) {
     const d = f.data;
-    const into = (set: Set<string>, words: string[]) => words.forEach((w) => set.add(normWord(w)));
-    into(numberGrammar.rangeOpen, d.ranges.open);
-    into(numberGrammar.rangeTo, d.ranges.to);
-    into(numberGrammar.transitionFrom, d.transitions.from);
-    into(numberGrammar.transitionTo, d.transitions.to);
-    into(numberGrammar.joiners, d.joiners);
     const addWords = (list: { id: string; forms: string[] }[], key: string, make: (e: never) => NumeralWord) =>
       list.forEach((e, i) => {
         claim(`numerals.id.${e.id}`, f, [key, i, "id"], `numeral id "${e.id}"`);
@@ -368,8 +366,6 @@ export function compile(loaded: LoadedRules): CompiledRules {
       s.abbreviations.forEach((a) => scaleAbbreviations.set(normWord(a.replace(/\.$/, "")), scale));
     });
     d.ordinal_suffixes.forEach((s) => ordinalSuffixes.add(normWord(s)));
-    d.glued_ordinal_suffixes.forEach((s) => gluedOrdinalSuffixes.add(normWord(s)));
-    d.number_word_parts.forEach((s) => numberWordParts.add(normWord(s)));
   }
 
   const units: UnitRule[] = [];
@@ -404,9 +400,9 @@ export function compile(loaded: LoadedRules): CompiledRules {
       for (const form of q.forms) qualifiers.push({ id: `${f.name}.${q.id}`, qualifier: q.qualifier, seq: seqOf(form) });
     });
   qualifiers.sort((a, b) => b.seq.length - a.seq.length);
-  const upperBound = new Set(qualifierFiles.flatMap((f) => f.data.upper_bound.map(normWord)));
-  const qualifierGoverning = new Set(qualifierFiles.flatMap((f) => f.data.governing.map(normWord)));
-  const numberFillers = new Set(qualifierFiles.flatMap((f) => f.data.fillers.map(normWord)));
+  const upperBound = wordSet(qualifierFiles.map((f) => f.data.upper_bound));
+  const qualifierGoverning = wordSet(qualifierFiles.map((f) => f.data.governing));
+  const numberFillers = wordSet(qualifierFiles.map((f) => f.data.fillers));
   const qualifiersByLast = new Map<string, QualifierRule[]>();
   for (const q of qualifiers) {
     const last = q.seq[q.seq.length - 1];
@@ -426,15 +422,7 @@ export function compile(loaded: LoadedRules): CompiledRules {
   const relativeYears: CompiledRules["relativeYears"] = [];
   const periods: PeriodRule[] = [];
   const planCues: NamedPattern[] = [];
-  const yearWords = new Set<string>();
-  const yearJoiners = new Set<string>();
-  const yearBefore = new Set<string>();
-  const targetBefore = new Set<string>();
   for (const f of periodFiles) {
-    f.data.year_words.forEach((w) => yearWords.add(normWord(w)));
-    f.data.year_joiners.forEach((w) => yearJoiners.add(normWord(w)));
-    f.data.year_before.forEach((w) => yearBefore.add(normWord(w)));
-    f.data.target_before.forEach((w) => targetBefore.add(normWord(w)));
     f.data.months.forEach((m) => m.forms.forEach((form) => months.set(normWord(form), m.month)));
     f.data.relative_years.forEach((r) =>
       r.patterns.forEach((p) => relativeYears.push({ id: `${f.name}.${r.id}`, shift: r.shift, pattern: parsePattern(p) })),
@@ -511,10 +499,7 @@ export function compile(loaded: LoadedRules): CompiledRules {
   const references: CompiledRules["references"] = { region: [], centre: [], city: [], country: [] };
   const cityCues = new Set<string>();
   const akimCues = new Set<string>();
-  const locativeWords = new Set<string>();
-  const elsewhereWords = new Set<string>();
   const countryEndings: string[] = [];
-  const listJoiners = new Set<string>();
   const addName = (f: RuleFile, path: (string | number)[], form: string, e: Omit<GazetteerEntry, "seq">) => {
     const seq = seqOf(form);
     if (seq.length === 0) return;
@@ -560,10 +545,7 @@ export function compile(loaded: LoadedRules): CompiledRules {
     references.country.push(...named(`${f.name}.ref_country`, d.references.country));
     d.references.city_cues.forEach((w) => cityCues.add(normWord(w.replace(/\.$/, ""))));
     d.references.akim_cues.forEach((w) => akimCues.add(normWord(w)));
-    d.references.locative.forEach((w) => locativeWords.add(normWord(w)));
-    d.references.elsewhere.forEach((w) => elsewhereWords.add(normWord(w)));
     countryEndings.push(...d.references.country_endings.map(normWord));
-    d.references.list_joiners.forEach((w) => listJoiners.add(normWord(w)));
   }
   // "Almaty's", "the Almaty region's": every name with its last word in the possessive, where a file
   // lists the endings and no name is already written so
@@ -644,11 +626,18 @@ export function compile(loaded: LoadedRules): CompiledRules {
     scales,
     scaleAbbreviations,
     ordinalSuffixes,
-    gluedOrdinalSuffixes,
-    numberWordParts,
-    numberGrammar,
+    gluedOrdinalSuffixes: wordSet(numeralFiles.map((f) => f.data.glued_ordinal_suffixes)),
+    numberWordParts: wordSet(numeralFiles.map((f) => f.data.number_word_parts)),
+    numberGrammar: {
+      rangeOpen: wordSet(numeralFiles.map((f) => f.data.ranges.open)),
+      rangeTo: wordSet(numeralFiles.map((f) => f.data.ranges.to)),
+      transitionFrom: wordSet(numeralFiles.map((f) => f.data.transitions.from)),
+      transitionTo: wordSet(numeralFiles.map((f) => f.data.transitions.to)),
+      joiners: wordSet(numeralFiles.map((f) => f.data.joiners)),
+    },
     units,
     unitIndex,
+    moneySymbols: new Set(units.filter((u) => u.type === "money").flatMap((u) => u.symbols.filter((sym) => sym.length === 1).map((sym) => sym[0]))),
     qualifiers,
     qualifiersByLast,
     upperBound,
@@ -658,12 +647,12 @@ export function compile(loaded: LoadedRules): CompiledRules {
     mayEndAfterNumber,
     months,
     relativeYears,
-    yearWords,
-    yearJoiners,
-    yearBefore,
+    yearWords: wordSet(periodFiles.map((f) => f.data.year_words)),
+    yearJoiners: wordSet(periodFiles.map((f) => f.data.year_joiners)),
+    yearBefore: wordSet(periodFiles.map((f) => f.data.year_before)),
     yearAfterMonth: periodFiles.some((f) => f.data.year_after_month),
     periodAfterFigure: periodFiles.some((f) => f.data.period_after_figure),
-    targetBefore,
+    targetBefore: wordSet(periodFiles.map((f) => f.data.target_before)),
     periods,
     planCues,
     measures,
@@ -678,11 +667,11 @@ export function compile(loaded: LoadedRules): CompiledRules {
     references,
     cityCues,
     akimCues,
-    locativeWords,
-    elsewhereWords,
+    locativeWords: wordSet(territoryFiles.map((f) => f.data.references.locative)),
+    elsewhereWords: wordSet(territoryFiles.map((f) => f.data.references.elsewhere)),
     countryEndings,
-    listJoiners,
-    ellipsisFollowers: new Set(unitFiles.flatMap((f) => f.data.ellipsis_followers.map(normWord))),
+    listJoiners: wordSet(territoryFiles.map((f) => f.data.references.list_joiners)),
+    ellipsisFollowers: wordSet(unitFiles.map((f) => f.data.ellipsis_followers)),
     forms: {
       numeral: new FormMemo((norm) => numerals.get(norm) ?? null),
       numberLike: new FormMemo(numberLike),

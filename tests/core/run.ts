@@ -2,6 +2,7 @@
  * Test helpers: run the real pipeline (src/pipeline.ts) over a text built in
  * the test, with the real rules, and look at its layers, mentions or records.
  */
+import { expect } from "vitest";
 import type { RawDocument } from "../../src/core/document.js";
 import type { AnnotatedDocument } from "../../src/core/annotated.js";
 import type { IndicatorRecord, MentionLine } from "../../src/core/record.js";
@@ -51,4 +52,14 @@ export function recordView(r: IndicatorRecord) {
     period: r.period ? `${r.period.from ?? ""}..${r.period.to ?? ""} ${r.period.kind}` : null,
     counted: r.value.counted,
   };
+}
+
+/**
+ * Checks a text's records against the fields a probe names: every record (an
+ * extra one fails too), each compared on the fields its wanted entry lists.
+ */
+export function expectRecords(rules: CompiledRules, text: string, published: string | null, want: readonly object[]): void {
+  const got = recordsOf(rules, text, published).map(recordView);
+  const picked = got.map((g, i) => Object.fromEntries(Object.keys(want[i] ?? g).map((k) => [k, g[k as keyof typeof g]])));
+  expect(picked, JSON.stringify(got, null, 1)).toEqual(want.map((w) => ({ ...w })));
 }

@@ -42,6 +42,11 @@ export function firstMatch(patterns: NamedPattern[], tokens: Token[], from: numb
  * quantities: a change word that belongs to an earlier number does not make
  * this one a change.
  */
+/** Whether a change preposition governs the number ("на 5%", "by 5%"; measures.yaml: change_prepositions). */
+export function changedBy(q: Quantity, rules: CompiledRules): boolean {
+  return q.preposition !== null && rules.measures.changePrepositions.has(q.preposition);
+}
+
 export function measureOf(q: Quantity, tokens: Token[], clause: Clause, others: Quantity[], rules: CompiledRules): MeasureResult {
   const m = rules.measures;
   const used: string[] = [];
@@ -68,7 +73,7 @@ export function measureOf(q: Quantity, tokens: Token[], clause: Clause, others: 
   // "на 6,3% больше": a comparative right after
   const cmpUp = firstMatch(m.comparativeUp, tokens, q.tokenTo, Math.min(q.tokenTo + 2, clause.to), rules);
   const cmpDown = firstMatch(m.comparativeDown, tokens, q.tokenTo, Math.min(q.tokenTo + 2, clause.to), rules);
-  const changeBy = q.preposition !== null && m.changePrepositions.has(q.preposition);
+  const changeBy = changedBy(q, rules);
   // "12% higher than": where the language needs no preposition, a comparative right after the number
   const alone = m.comparativeAlone && (cmpUp?.at === q.tokenTo || cmpDown?.at === q.tokenTo);
   if ((cmpUp || cmpDown) && (changeBy || alone)) {

@@ -11,7 +11,7 @@ import type { Sentence } from "../segment/sentences.js";
 import { anyMatch, joinedTo, type Quantity } from "../detect/quantities.js";
 import type { CueMention } from "../detect/cues.js";
 import { clausesOf, clauseIndexOf, type Clause } from "./clauses.js";
-import { measureOf, firstMatch } from "./measure.js";
+import { changedBy, measureOf, firstMatch } from "./measure.js";
 import { chooseIndicator, unitFits } from "./indicator.js";
 import { comparisonBases, listedPlaces, mainTerritory, periodFor, SentencePeriods, TerritoryFocus, type PeriodValue, type TerritoryValue } from "./context.js";
 import { anyRecordable, mayGiveRecord } from "./recordable.js";
@@ -206,8 +206,7 @@ export function assemble(
           cueRule = choice.rule?.id ?? null;
           // "в строительстве рост составил 18,4%, в сельском хозяйстве – 3,2%": a list of changes goes on with its own subjects
           // so does "…, trade by 8.7%": the change preposition without a change word of its own
-          const changeBy = q.preposition !== null && rules.measures.changePrepositions.has(q.preposition);
-          if (previous && measure === "level" && continuesChange(q, previous, tokens, rules) && (changeBy || dashAt(tokens, q.tokenFrom - 1) || dashAt(tokens, q.tokenFrom - 2))) {
+          if (previous && measure === "level" && continuesChange(q, previous, tokens, rules)) {
             measure = "change";
             m.direction = previous.change?.direction ?? null;
             used.push("measures.list_continuation");
@@ -276,7 +275,7 @@ export function assemble(
 function continuesChange(q: Quantity, previous: DraftRecord, tokens: Token[], rules: CompiledRules): boolean {
   if (previous.measure !== "change") return false;
   // another unit goes on a list of changes only with "на" ("увеличилось на 2,4 тыс. тонн, а молока – на 5%")
-  const changeBy = q.preposition !== null && rules.measures.changePrepositions.has(q.preposition);
+  const changeBy = changedBy(q, rules);
   if (previous.unit !== (q.unit ?? "count") && !changeBy) return false;
   if (q.unit === "percent" && q.amount && q.amount.n >= 100n * q.amount.d) return false;
   return changeBy || dashAt(tokens, q.tokenFrom - 1);

@@ -16,13 +16,12 @@ import { detectQuantities, type NumberReader } from "./quantities.js";
  * English rule files (rules/en/).
  */
 
-/** What compromise gives for one number it found (`.numbers().json({ offset: true })`). */
+/** What compromise gives for one number it found (`.numbers().json()`). */
 interface CompromiseNumber {
   text: string;
-  offset: { start: number; length: number };
   number?: { num?: number };
 }
-type Nlp = (text: string) => { numbers(): { json(opts: { offset: true }): CompromiseNumber[] } };
+type Nlp = (text: string) => { numbers(): { json(): CompromiseNumber[] } };
 
 let nlp: Nlp | null = null;
 
@@ -77,7 +76,7 @@ const READ_LIMIT = 10_000;
 function wordsValue(words: string): number | null {
   const known = read.get(words);
   if (known !== undefined) return known;
-  const v = compromise()(words).numbers().json({ offset: true })[0]?.number?.num;
+  const v = compromise()(words).numbers().json()[0]?.number?.num;
   const value = typeof v === "number" && Number.isFinite(v) && v >= 0 ? v : null;
   if (read.size >= READ_LIMIT) read.clear();
   read.set(words, value);

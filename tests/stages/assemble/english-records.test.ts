@@ -9,7 +9,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { compileRules } from "../../../src/rules/compile.js";
-import { recordsOf, recordView } from "../../core/run.js";
+import { expectRecords, type recordView } from "../../core/run.js";
 
 const en = compileRules("rules").byLanguage.get("en")!;
 
@@ -17,9 +17,7 @@ type View = ReturnType<typeof recordView>;
 type Want = Partial<View> & Pick<View, "value" | "indicator" | "amount" | "unit" | "territory">;
 
 function check(text: string, want: Want[]) {
-  const got = recordsOf(en, text, "2025-03-20").map(recordView);
-  const picked = got.map((g, i) => Object.fromEntries(Object.keys(want[i] ?? g).map((k) => [k, g[k as keyof View]])));
-  expect(picked, JSON.stringify(got, null, 1)).toEqual(want);
+  expectRecords(en, text, "2025-03-20", want);
 }
 
 describe("records: English articles", () => {

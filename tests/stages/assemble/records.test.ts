@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { compileRules } from "../../../src/rules/compile.js";
 import type { IndicatorRecord } from "../../../src/core/record.js";
-import { recordsOf, recordView } from "../../core/run.js";
+import { expectRecords, recordsOf, recordView } from "../../core/run.js";
 
 const rules = compileRules("rules");
 
@@ -32,9 +32,7 @@ function view(r: IndicatorRecord): Required<Want> {
 }
 
 function check(text: string, published: string | null, want: Want[]) {
-  const got = recordsOf(rules, text, published).map(view);
-  const picked = got.map((g, i) => Object.fromEntries(Object.keys(want[i] ?? g).map((k) => [k, g[k as keyof Want]])));
-  expect(picked, JSON.stringify(got, null, 1)).toEqual(want.map((w) => ({ ...w })));
+  expectRecords(rules, text, published, want);
 }
 
 const P = "2025-08-15";
